@@ -1,0 +1,85 @@
+"""The admin list's filters: the same django-filter machinery the public catalogue uses."""
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from .models import (
+    EXPIRING_SOON,
+    EXPIRING_SOON_LABEL,
+    Agency,
+    Agreement,
+    AgreementStatus,
+    CooperationKind,
+    DocumentType,
+    PartnerCategory,
+    Sector,
+    expiry_horizon,
+)
+
+STATUS_FILTER_CHOICES = [*AgreementStatus.choices, (EXPIRING_SOON, EXPIRING_SOON_LABEL)]
+
+
+def year_choices() -> list[tuple[int, int]]:
+    this_year = timezone.localdate().year
+    return [(year, year) for year in range(this_year + 1, 1999, -1)]
+
+
+class AgreementFilterSet(WagtailFilterSet):
+    kind = django_filters.ModelChoiceFilter(queryset=CooperationKind.objects.all(), label=_("Jenis kerja sama"))
+    document_type = django_filters.ModelChoiceFilter(
+        queryset=DocumentType.objects.all(), label=_("Jenis naskah")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_FILTER_CHOICES, method="filter_status", label=_("Status")
+    )
+    sector = django_filters.ModelChoiceFilter(
+        queryset=Sector.objects.all(), field_name="sectors", label=_("Urusan"), distinct=False,
+        method="filter_sector",
+    )
+    partner_category = django_filters.ChoiceFilter(
+        choices=PartnerCategory.choices, method="filter_partner_category", label=_("Kategori mitra")
+    )
+    agency = django_filters.ModelChoiceFilter(
+        queryset=Agency.objects.all(), method="filter_agency", label=_("OPD")
+    )
+    year = django_filters.TypedChoiceFilter(
+        choices=year_choices, coerce=int, method="filter_year", label=_("Tahun")
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["kind", "document_type", "status"]
+
+    def filter_status(self, queryset, name, value):
+        if value == EXPIRING_SOON:
+            today = timezone.localdate()
+            return queryset.filter(
+                status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
+                ends_on__gte=today,
+                ends_on__lte=expiry_horizon(today),
+            )
+        return queryset.filter(status=value)
+
+    # Subqueries, not joins: a join on a to-many relation would repeat rows.
+    def filter_sector(self, queryset, name, value):
+        return queryset.filter(pk__in=Agreement.sectors.through.objects.filter(sector=value).values("agreement"))
+
+    def filter_partner_category(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Agreement.objects.filter(parties__partner__category=value).values("pk")
+        )
+
+    def filter_agency(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Agreement.objects.filter(
+                Q(initiating_agency=value) | Q(implementing_agencies=value)
+            ).values("pk")
+        )
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(
+            Q(signed_on__year=value) | Q(signed_on__isnull=True, starts_on__year=value)
+        )

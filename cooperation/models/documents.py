@@ -1,0 +1,114 @@
+"""Agreement documents: Wagtail documents with a type, a version and an information classification.
+
+The classification decides the collection: a restricted file is always moved into the
+restricted collection, which carries a view restriction for staff, so it can never sit in a
+public collection whatever the uploader picked.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Collection
+from wagtail.search import index
+
+from ..storage import document_storage
+from .agreements import Agreement
+from .reference import DocumentCategory
+
+PUBLIC_COLLECTION_NAME = "Dokumen Publik"
+RESTRICTED_COLLECTION_NAME = "Dokumen Dikecualikan"
+
+
+class Classification(models.TextChoices):
+    PUBLIC = "public", _("Terbuka")
+    RESTRICTED = "restricted", _("Dikecualikan")
+
+
+class RestrictionGround(models.TextChoices):
+    """The UU 14/2008 art. 17 grounds a PPID may cite when withholding a document."""
+
+    NEGOTIATION = "17i", _("Pasal 17 huruf i: memorandum/surat antar badan publik yang belum selesai")
+    PERSONAL = "17h", _("Pasal 17 huruf h: mengungkap rahasia pribadi")
+    ECONOMIC = "17e", _("Pasal 17 huruf e: merugikan ketahanan ekonomi nasional")
+    FOREIGN_RELATIONS = "17f", _("Pasal 17 huruf f: merugikan kepentingan hubungan luar negeri")
+    BUSINESS = "17b", _("Pasal 17 huruf b: mengganggu perlindungan HKI / persaingan usaha")
+    OTHER = "other", _("Lainnya (jelaskan)")
+
+
+def collection_named(name: str) -> Collection:
+    existing = Collection.objects.filter(name=name).first()
+    if existing:
+        return existing
+    return Collection.get_first_root_node().add_child(name=name)
+
+
+class AgreementDocument(AbstractDocument):
+    agreement = ParentalKey(
+        Agreement, on_delete=models.CASCADE, null=True, blank=True, related_name="documents",
+        verbose_name=_("naskah"),
+    )
+    file = models.FileField(upload_to="documents", storage=document_storage, verbose_name=_("berkas"))
+    category = models.ForeignKey(
+        DocumentCategory, on_delete=models.PROTECT, null=True, blank=True, related_name="documents",
+        verbose_name=_("jenis dokumen"),
+    )
+    version = models.PositiveSmallIntegerField(_("versi"), default=1)
+    language = models.CharField(
+        _("bahasa"), max_length=5, choices=[("id", "Indonesia"), ("en", "English")], default="id"
+    )
+    classification = models.CharField(
+        _("klasifikasi informasi"), max_length=20, choices=Classification.choices, default=Classification.PUBLIC
+    )
+    restriction_ground = models.CharField(
+        _("dasar pengecualian"), max_length=10, choices=RestrictionGround.choices, blank=True
+    )
+    restriction_reason = models.TextField(
+        _("alasan pengecualian"), blank=True,
+        help_text=_("Wajib bila dokumen dikecualikan: uji konsekuensi oleh PPID."),
+    )
+    sort_order = models.IntegerField(null=True, blank=True, editable=False)
+
+    admin_form_fields = (
+        "title", "file", "collection", "tags", "category", "version", "language",
+        "classification", "restriction_ground", "restriction_reason",
+    )
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("file"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("version"), FieldPanel("language")]),
+        FieldRowPanel([FieldPanel("classification"), FieldPanel("restriction_ground")]),
+        FieldPanel("restriction_reason"),
+    ]
+    search_fields = [*AbstractDocument.search_fields, index.FilterField("classification")]
+    sort_order_field = "sort_order"
+
+    class Meta(AbstractDocument.Meta):
+        ordering = ["sort_order", "id"]
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+        permissions = [("choose_agreementdocument", "Can choose document")]
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.classification == Classification.RESTRICTED
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_restricted and not (self.restriction_ground and self.restriction_reason.strip()):
+            raise ValidationError(
+                {
+                    "restriction_reason": _(
+                        "Dokumen yang dikecualikan wajib menyebut dasar dan alasan pengecualiannya."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        # Invariant, not workflow: the file's collection always matches its classification.
+        self.collection = collection_named(
+            RESTRICTED_COLLECTION_NAME if self.is_restricted else PUBLIC_COLLECTION_NAME
+        )
+        super().save(*args, **kwargs)

@@ -1,0 +1,119 @@
+"""Every query a view needs, already scoped to what the user may see."""
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from . import roles
+from .models import (
+    Agency,
+    Agreement,
+    AgreementDocument,
+    AgreementStatus,
+    expiry_horizon,
+)
+
+
+def agency_of(*, user: roles.User) -> Agency | None:
+    """The agency a staff account belongs to, or None."""
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "agency_membership", None)
+    return membership.agency if membership else None
+
+
+def agreements_visible_to(*, user: roles.User) -> QuerySet[Agreement]:
+    """Region-wide roles see the whole register; agency staff only their agency's records."""
+    agreements = Agreement.objects.all()
+    if roles.is_region_wide(user):
+        return agreements
+    if roles.AGENCY_STAFF in roles.role_names(user) and (agency := agency_of(user=user)):
+        own = Agreement.objects.filter(
+            Q(initiating_agency=agency) | Q(implementing_agencies=agency)
+        ).values("pk")
+        return agreements.filter(pk__in=own)
+    return agreements.none()
+
+
+def agreements_changeable_by(*, user: roles.User) -> QuerySet[Agreement]:
+    """The register keepers change any record; reviewers none; agency staff their own agency's."""
+    if roles.keeps_register(user):
+        return Agreement.objects.all()
+    if roles.is_region_wide(user):
+        return Agreement.objects.none()
+    return agreements_visible_to(user=user)
+
+
+def agreement_visible_to(*, user: roles.User, pk: int | str) -> Agreement:
+    """Raises Agreement.DoesNotExist for records the user may not see, exactly as for missing ones."""
+    return agreements_visible_to(user=user).get(pk=pk)
+
+
+def agencies_selectable_by(*, user: roles.User) -> QuerySet[Agency]:
+    """Agency staff file records for their own agency only."""
+    agencies = Agency.objects.filter(is_active=True)
+    if roles.keeps_register(user) or roles.is_region_wide(user):
+        return agencies
+    agency = agency_of(user=user)
+    return agencies.filter(pk=agency.pk) if agency else agencies.none()
+
+
+def document_visible_to(*, user: roles.User, document: AgreementDocument) -> bool:
+    """A restricted document is served only to staff entitled to its agreement."""
+    if not document.is_restricted:
+        return True
+    if not user.is_authenticated or not user.has_perm("cooperation.view_restricted_agreementdocument"):
+        return False
+    if document.agreement_id is None:
+        return roles.is_region_wide(user)
+    return agreements_visible_to(user=user).filter(pk=document.agreement_id).exists()
+
+
+def status_counts(*, user: roles.User) -> list[dict]:
+    """Counts by status, with the derived "Akan Berakhir" as its own row."""
+    visible = agreements_visible_to(user=user)
+    by_status = dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
+    rows = [
+        {"status": value, "label": label, "count": by_status.get(value, 0)}
+        for value, label in AgreementStatus.choices
+    ]
+    rows.insert(
+        [r["status"] for r in rows].index(AgreementStatus.IN_FORCE) + 1,
+        {"status": "expiring", "label": "Akan Berakhir", "count": visible.expiring_within().count()},
+    )
+    return rows
+
+
+def agreements_ending_soon(*, user: roles.User, months: int = 6, limit: int = 10) -> QuerySet[Agreement]:
+    today = timezone.localdate()
+    return (
+        agreements_visible_to(user=user)
+        .filter(
+            status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
+            ends_on__gte=today,
+            ends_on__lte=expiry_horizon(today, months),
+        )
+        .select_related("initiating_agency", "document_type")
+        .order_by("ends_on")[:limit]
+    )
+
+
+def public_register_figures() -> dict[str, int]:
+    """Headline figures the law lets anyone see: signed agreements only, never drafts."""
+    signed = Agreement.objects.filter(status__in=AgreementStatus.signed_states())
+    today = timezone.localdate()
+    figures = signed.aggregate(
+        total=Count("pk"),
+        in_force=Count("pk", filter=Q(status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED])),
+        expiring=Count(
+            "pk",
+            filter=Q(
+                status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
+                ends_on__gte=today,
+                ends_on__lte=expiry_horizon(today),
+            ),
+        ),
+    )
+    figures["partners"] = (
+        signed.values("parties__partner").exclude(parties__partner=None).distinct().count()
+    )
+    return figures

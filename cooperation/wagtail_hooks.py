@@ -1,0 +1,42 @@
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from . import roles
+from .dashboard import EndingSoonPanel, StatusCountsPanel
+from .selectors import document_visible_to
+from .services import STATUS_CHANGE_ACTION
+from .views import AgreementViewSet, ReferenceDataGroup
+
+register_snippet(AgreementViewSet)
+register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_register_panels(request, panels):
+    if roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user):
+        panels.append(StatusCountsPanel(request.user))
+        panels.append(EndingSoonPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_status_change_action(actions):
+    def message(log_entry):
+        data = log_entry.data or {}
+        from .models import AgreementStatus
+
+        labels = dict(AgreementStatus.choices)
+        return _("Status diubah dari %(from)s menjadi %(to)s") % {
+            "from": labels.get(data.get("from"), "—"),
+            "to": labels.get(data.get("to"), "—"),
+        }
+
+    actions.register_action(STATUS_CHANGE_ACTION, _("Ubah status"), message)
+
+
+@hooks.register("before_serve_document")
+def refuse_restricted_documents(document, request):
+    """The serve view is the only way to a file; restricted ones need an entitled user."""
+    if not document_visible_to(user=request.user, document=document):
+        raise PermissionDenied
