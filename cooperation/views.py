@@ -4,15 +4,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
 from .filters import AgreementFilterSet
+from .forms import AgreementForm
 from .models import (
     Agency,
     AgencyMembership,
@@ -80,6 +83,36 @@ class AgreementEditView(AgreementSaveMixin, snippet_views.EditView):
     pass
 
 
+class ScopedChooseView(chooser_views.ChooseView):
+    def get_object_list(self):
+        return agreements_visible_to(user=self.request.user).select_related("document_type")
+
+
+class ScopedChooseResultsView(chooser_views.ChooseResultsView):
+    def get_object_list(self):
+        return agreements_visible_to(user=self.request.user).select_related("document_type")
+
+
+class ScopedChosenView(chooser_views.SnippetChosenView):
+    def get_object(self, pk):
+        return agreements_visible_to(user=self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(chooser_views.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return agreements_visible_to(user=self.request.user).filter(pk__in=pks)
+
+
+class AgreementChooserViewSet(chooser_views.SnippetChooserViewSet):
+    """Choosing a parent or a predecessor never lists or reveals records outside the user's scope."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    create_action_label = None
+
+
 class PartnersColumn(Column):
     def get_value(self, instance):
         return ", ".join(party.partner.name for party in instance.parties.all())
@@ -101,8 +134,20 @@ class AgreementViewSet(SnippetViewSet):
     edit_view_class = AgreementEditView
     copy_view_enabled = False
     inspect_view_enabled = True
+    chooser_viewset_class = AgreementChooserViewSet
     filterset_class = AgreementFilterSet
     list_per_page = 25
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(Agreement.identity_panels, heading=_("Identitas")),
+            ObjectList(Agreement.parties_panels, heading=_("Para Pihak")),
+            ObjectList(Agreement.substance_panels, heading=_("Substansi")),
+            ObjectList(Agreement.term_panels, heading=_("Jangka Waktu & Dana")),
+            ObjectList(Agreement.responsibility_panels, heading=_("Penanggung Jawab")),
+            ObjectList(Agreement.documents_panels, heading=_("Dokumen")),
+        ],
+        base_form_class=AgreementForm,
+    )
     list_display = [
         "title",
         "region_number",

@@ -17,8 +17,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.models import LockableMixin, Orderable, RevisionMixin
 from wagtail.search import index
@@ -201,10 +199,14 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
         index.SearchField("subject"),
         index.AutocompleteField("title"),
         index.RelatedFields("parties", [index.SearchField("number"), index.SearchField("partner_name")]),
-        index.FilterField("initiating_agency_id"),
+        index.FilterField("id"),
+        index.FilterField("initiating_agency"),
         index.FilterField("status"),
-        index.FilterField("kind_id"),
-        index.FilterField("document_type_id"),
+        index.FilterField("kind"),
+        index.FilterField("document_type"),
+        index.FilterField("signed_on"),
+        index.FilterField("starts_on"),
+        index.FilterField("ends_on"),
     ]
 
     identity_panels = [
@@ -226,7 +228,7 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
         ),
         InlinePanel("parties", heading=_("Mitra"), label=_("Mitra"), min_num=1),
     ]
-    content_panels = [
+    substance_panels = [
         FieldPanel("sectors"),
         FieldPanel("level"),
         FieldPanel("subject"),
@@ -251,16 +253,7 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
         FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")]),
         FieldPanel("internal_notes"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(identity_panels, heading=_("Identitas")),
-            ObjectList(parties_panels, heading=_("Para Pihak")),
-            ObjectList(content_panels, heading=_("Substansi")),
-            ObjectList(term_panels, heading=_("Jangka Waktu & Dana")),
-            ObjectList(responsibility_panels, heading=_("Penanggung Jawab")),
-            ObjectList([InlinePanel("documents", heading=_("Dokumen"), label=_("Dokumen"))], heading=_("Dokumen")),
-        ]
-    )
+    documents_panels = [InlinePanel("documents", heading=_("Dokumen"), label=_("Dokumen"))]
 
     class Meta:
         ordering = ["-created_at", "-id"]

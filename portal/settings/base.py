@@ -147,4 +147,3 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 LOGIN_URL = "wagtailadmin_login"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
-

@@ -18,8 +18,15 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)  # noqa: F405
+if not SECURE_HSTS_PRELOAD:
+    # Asking browsers to preload HSTS is a decision for whoever owns the registrable domain
+    # (e.g. the city's Diskominfo for malangkota.go.id), not for this application; when it is
+    # left off on purpose, `check --deploy` need not warn about it (docs/decisions.md).
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of ours is meant to be framed. Wagtail's preview views set SAMEORIGIN on their own
+# responses (xframe_options_sameorigin_override), so the admin preview keeps working.
+X_FRAME_OPTIONS = "DENY"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 }

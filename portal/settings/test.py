@@ -7,3 +7,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
 STORAGES["documents"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)  # noqa: F405
+
+# The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL points at one
+# (`make test` does that with POSTGRES_URL); pytest-django then creates and drops
+# test_<name>, so the role needs CREATEDB. No persistent connections: a connection held
+# open by a finished test would block dropping the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # noqa: F405

@@ -1,0 +1,142 @@
+"""Factories for the register: each builds a valid record unless told otherwise."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group, User
+
+from cooperation import roles
+from cooperation.models import (
+    Agency,
+    AgencyMembership,
+    Agreement,
+    AgreementDocument,
+    AgreementParty,
+    AgreementStatus,
+    Classification,
+    CooperationKind,
+    DocumentCategory,
+    DocumentRole,
+    DocumentType,
+    Partner,
+    PartnerCategory,
+    Sector,
+)
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"OPD{n:03d}")
+    name = factory.Sequence(lambda n: f"Dinas Uji {n}")
+    short_name = factory.Sequence(lambda n: f"DU{n}")
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sector
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"U{n:02d}")
+    name = factory.Sequence(lambda n: f"Urusan {n}")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Universitas Contoh {n}")
+    category = PartnerCategory.UNIVERSITY
+    province = "Jawa Timur"
+    regency_city = "Kota Malang"
+
+
+class CooperationKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CooperationKind
+        django_get_or_create = ("code",)
+
+    code = "KSDPK"
+    name = "Kerja Sama Daerah dengan Pihak Ketiga"
+    max_term_years = 5
+
+
+class DocumentTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentType
+        django_get_or_create = ("code",)
+
+    code = "KSB"
+    name = "Kesepakatan Bersama"
+    role = DocumentRole.FRAMEWORK
+
+
+def framework_type() -> DocumentType:
+    return DocumentTypeFactory(code="KSB", name="Kesepakatan Bersama", role=DocumentRole.FRAMEWORK)
+
+
+def implementing_type() -> DocumentType:
+    pks = DocumentTypeFactory(code="PKS", name="Perjanjian Kerja Sama", role=DocumentRole.IMPLEMENTING)
+    pks.allowed_parent_types.set([framework_type()])
+    return pks
+
+
+def amendment_type() -> DocumentType:
+    addendum = DocumentTypeFactory(code="ADD", name="Adendum", role=DocumentRole.AMENDMENT)
+    addendum.allowed_parent_types.set([framework_type(), implementing_type()])
+    return addendum
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+        skip_postgeneration_save = True
+
+    document_type = factory.LazyFunction(framework_type)
+    kind = factory.SubFactory(CooperationKindFactory)
+    title = factory.Sequence(lambda n: f"Kesepakatan Bersama tentang Pengembangan Layanan {n}")
+    initiating_agency = factory.SubFactory(AgencyFactory)
+    starts_on = datetime.date(2025, 1, 1)
+    ends_on = datetime.date(2027, 12, 31)
+    status = AgreementStatus.DRAFT
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for index, partner in enumerate(extracted or [PartnerFactory()]):
+            AgreementParty.objects.create(agreement=self, partner=partner, sort_order=index)
+
+
+class DocumentCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentCategory
+        django_get_or_create = ("code",)
+
+    code = "naskah-ditandatangani"
+    name = "Naskah ditandatangani"
+
+
+class AgreementDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgreementDocument
+
+    title = factory.Sequence(lambda n: f"Naskah {n}")
+    agreement = factory.SubFactory(AgreementFactory)
+    category = factory.SubFactory(DocumentCategoryFactory)
+    file = factory.django.FileField(filename="naskah.pdf", data=b"%PDF-1.4\n%demo\n")
+    classification = Classification.PUBLIC
+
+
+def make_user(username: str, *, role: str | None = None, agency: Agency | None = None) -> User:
+    user = User.objects.create_user(username=username, password="pw", email=f"{username}@example.org")
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if agency:
+        AgencyMembership.objects.create(user=user, agency=agency)
+    return user
+
+
+__all__ = ["make_user", "roles"]
