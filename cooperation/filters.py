@@ -29,25 +29,20 @@ def year_choices() -> list[tuple[int, int]]:
 
 class AgreementFilterSet(WagtailFilterSet):
     kind = django_filters.ModelChoiceFilter(queryset=CooperationKind.objects.all(), label=_("Jenis kerja sama"))
-    document_type = django_filters.ModelChoiceFilter(
-        queryset=DocumentType.objects.all(), label=_("Jenis naskah")
-    )
-    status = django_filters.ChoiceFilter(
-        choices=STATUS_FILTER_CHOICES, method="filter_status", label=_("Status")
-    )
+    document_type = django_filters.ModelChoiceFilter(queryset=DocumentType.objects.all(), label=_("Jenis naskah"))
+    status = django_filters.ChoiceFilter(choices=STATUS_FILTER_CHOICES, method="filter_status", label=_("Status"))
     sector = django_filters.ModelChoiceFilter(
-        queryset=Sector.objects.all(), field_name="sectors", label=_("Urusan"), distinct=False,
+        queryset=Sector.objects.all(),
+        field_name="sectors",
+        label=_("Urusan"),
+        distinct=False,
         method="filter_sector",
     )
     partner_category = django_filters.ChoiceFilter(
         choices=PartnerCategory.choices, method="filter_partner_category", label=_("Kategori mitra")
     )
-    agency = django_filters.ModelChoiceFilter(
-        queryset=Agency.objects.all(), method="filter_agency", label=_("OPD")
-    )
-    year = django_filters.TypedChoiceFilter(
-        choices=year_choices, coerce=int, method="filter_year", label=_("Tahun")
-    )
+    agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), method="filter_agency", label=_("OPD"))
+    year = django_filters.TypedChoiceFilter(choices=year_choices, coerce=int, method="filter_year", label=_("Tahun"))
 
     class Meta:
         model = Agreement
@@ -68,18 +63,12 @@ class AgreementFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=Agreement.sectors.through.objects.filter(sector=value).values("agreement"))
 
     def filter_partner_category(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=Agreement.objects.filter(parties__partner__category=value).values("pk")
-        )
+        return queryset.filter(pk__in=Agreement.objects.filter(parties__partner__category=value).values("pk"))
 
     def filter_agency(self, queryset, name, value):
         return queryset.filter(
-            pk__in=Agreement.objects.filter(
-                Q(initiating_agency=value) | Q(implementing_agencies=value)
-            ).values("pk")
+            pk__in=Agreement.objects.filter(Q(initiating_agency=value) | Q(implementing_agencies=value)).values("pk")
         )
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(
-            Q(signed_on__year=value) | Q(signed_on__isnull=True, starts_on__year=value)
-        )
+        return queryset.filter(Q(signed_on__year=value) | Q(signed_on__isnull=True, starts_on__year=value))

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import (
@@ -27,9 +28,7 @@ def agreements_visible_to(*, user: roles.User) -> QuerySet[Agreement]:
     if roles.is_region_wide(user):
         return agreements
     if roles.AGENCY_STAFF in roles.role_names(user) and (agency := agency_of(user=user)):
-        own = Agreement.objects.filter(
-            Q(initiating_agency=agency) | Q(implementing_agencies=agency)
-        ).values("pk")
+        own = Agreement.objects.filter(Q(initiating_agency=agency) | Q(implementing_agencies=agency)).values("pk")
         return agreements.filter(pk__in=own)
     return agreements.none()
 
@@ -46,6 +45,25 @@ def agreements_changeable_by(*, user: roles.User) -> QuerySet[Agreement]:
 def agreement_visible_to(*, user: roles.User, pk: int | str) -> Agreement:
     """Raises Agreement.DoesNotExist for records the user may not see, exactly as for missing ones."""
     return agreements_visible_to(user=user).get(pk=pk)
+
+
+def agreement_chain(*, agreement: Agreement, user: roles.User) -> list[dict]:
+    """The parent, the children (PKS, addenda), the predecessor and successors the user may see."""
+    visible = agreements_visible_to(user=user).select_related("document_type")
+    chain = []
+    if agreement.parent_id and (parent := visible.filter(pk=agreement.parent_id).first()):
+        chain.append({"relation": _("Naskah induk"), "agreement": parent})
+    chain += [
+        {"relation": _("Naskah turunan"), "agreement": child}
+        for child in visible.filter(parent=agreement).order_by("signed_on", "pk")
+    ]
+    if agreement.replaces_id and (old := visible.filter(pk=agreement.replaces_id).first()):
+        chain.append({"relation": _("Memperpanjang"), "agreement": old})
+    chain += [
+        {"relation": _("Diperpanjang oleh"), "agreement": renewal}
+        for renewal in visible.filter(replaces=agreement).order_by("pk")
+    ]
+    return chain
 
 
 def agencies_selectable_by(*, user: roles.User) -> QuerySet[Agency]:
@@ -73,8 +91,7 @@ def status_counts(*, user: roles.User) -> list[dict]:
     visible = agreements_visible_to(user=user)
     by_status = dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
     rows = [
-        {"status": value, "label": label, "count": by_status.get(value, 0)}
-        for value, label in AgreementStatus.choices
+        {"status": value, "label": label, "count": by_status.get(value, 0)} for value, label in AgreementStatus.choices
     ]
     rows.insert(
         [r["status"] for r in rows].index(AgreementStatus.IN_FORCE) + 1,
@@ -113,7 +130,5 @@ def public_register_figures() -> dict[str, int]:
             ),
         ),
     )
-    figures["partners"] = (
-        signed.values("parties__partner").exclude(parties__partner=None).distinct().count()
-    )
+    figures["partners"] = signed.values("parties__partner").exclude(parties__partner=None).distinct().count()
     return figures

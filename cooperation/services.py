@@ -18,21 +18,29 @@ STATUS_CHANGE_ACTION = "cooperation.status_change"
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     AgreementStatus.DRAFT: {AgreementStatus.SUBMITTED, AgreementStatus.APPROVED, AgreementStatus.SIGNED},
     AgreementStatus.SUBMITTED: {
-        AgreementStatus.VERIFIED, AgreementStatus.NEEDS_REVISION, AgreementStatus.REJECTED,
+        AgreementStatus.VERIFIED,
+        AgreementStatus.NEEDS_REVISION,
+        AgreementStatus.REJECTED,
     },
     AgreementStatus.NEEDS_REVISION: {AgreementStatus.SUBMITTED},
     AgreementStatus.VERIFIED: {
-        AgreementStatus.DELIBERATION, AgreementStatus.NEEDS_REVISION, AgreementStatus.REJECTED,
+        AgreementStatus.DELIBERATION,
+        AgreementStatus.NEEDS_REVISION,
+        AgreementStatus.REJECTED,
     },
     AgreementStatus.DELIBERATION: {
-        AgreementStatus.AWAITING_DPRD, AgreementStatus.APPROVED,
-        AgreementStatus.NEEDS_REVISION, AgreementStatus.REJECTED,
+        AgreementStatus.AWAITING_DPRD,
+        AgreementStatus.APPROVED,
+        AgreementStatus.NEEDS_REVISION,
+        AgreementStatus.REJECTED,
     },
     AgreementStatus.AWAITING_DPRD: {AgreementStatus.APPROVED, AgreementStatus.REJECTED},
     AgreementStatus.APPROVED: {AgreementStatus.SIGNED},
     AgreementStatus.SIGNED: {AgreementStatus.IN_FORCE, AgreementStatus.TERMINATED},
     AgreementStatus.IN_FORCE: {
-        AgreementStatus.EXPIRED, AgreementStatus.EXTENDED, AgreementStatus.TERMINATED,
+        AgreementStatus.EXPIRED,
+        AgreementStatus.EXTENDED,
+        AgreementStatus.TERMINATED,
     },
     AgreementStatus.EXPIRED: {AgreementStatus.EXTENDED},
     AgreementStatus.REJECTED: set(),
@@ -49,9 +57,7 @@ def ensure_can_change(*, user: roles.User, agreement: Agreement) -> None:
         raise PermissionDenied(_("Anda tidak berwenang mengubah naskah ini."))
 
 
-def change_agreement_status(
-    *, agreement: Agreement, to_status: str, by: roles.User, note: str = ""
-) -> Agreement:
+def change_agreement_status(*, agreement: Agreement, to_status: str, by: roles.User, note: str = "") -> Agreement:
     """Move an agreement along its lifecycle, keeping the history and the audit log."""
     if not roles.keeps_register(by):
         raise PermissionDenied(_("Hanya Sekretariat yang dapat mengubah status naskah."))
@@ -100,14 +106,15 @@ def record_signature(
         agreement.region_number = region_number
         agreement.full_clean(exclude=["status"])
         agreement.save(update_fields=["signed_on", "signed_at", "region_number", "updated_at"])
-        return change_agreement_status(
-            agreement=agreement, to_status=AgreementStatus.SIGNED, by=by, note=note
-        )
+        return change_agreement_status(agreement=agreement, to_status=AgreementStatus.SIGNED, by=by, note=note)
 
 
 def record_new_agreement(*, agreement: Agreement, by: roles.User) -> None:
     """Open an agreement's status history when a record is first entered."""
     AgreementStatusChange.objects.create(
-        agreement=agreement, from_status="", to_status=agreement.status, changed_by=by,
+        agreement=agreement,
+        from_status="",
+        to_status=agreement.status,
+        changed_by=by,
         note=_("Naskah dicatat dalam register."),
     )

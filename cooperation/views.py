@@ -1,32 +1,40 @@
 """Admin viewsets. They declare lists and forms; scoping comes from the selectors."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import services
+from . import roles, services
 from .filters import AgreementFilterSet
-from .forms import AgreementForm
+from .forms import AgreementForm, StatusChangeForm
 from .models import (
     Agency,
     AgencyMembership,
     Agreement,
+    AgreementStatus,
     CooperationKind,
     DocumentCategory,
     DocumentType,
     Partner,
     Sector,
 )
-from .selectors import agreements_changeable_by, agreements_visible_to
+from .selectors import agreement_chain, agreements_changeable_by, agreements_visible_to
 
 # Views that only read an agreement; any other view that names one changes it.
 READ_ONLY_VIEWS = (
@@ -52,8 +60,6 @@ class AgreementScopeMixin:
     def setup(self, request, *args, **kwargs):
         pk = kwargs.get("pk")
         if pk is not None:
-            from django.contrib.admin.utils import unquote
-
             pk = unquote(str(pk))
             if not agreements_visible_to(user=request.user).filter(pk=pk).exists():
                 raise Http404
@@ -73,6 +79,88 @@ class AgreementSaveMixin:
             if is_new:
                 services.record_new_agreement(agreement=instance, by=self.request.user)
             return instance
+
+
+class AgreementInspectView(snippet_views.InspectView):
+    """Adds what a reader of the register needs beside the fields: files, history, the chain."""
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if roles.keeps_register(self.request.user) and services.ALLOWED_TRANSITIONS.get(self.object.status):
+            buttons.append(
+                Button(
+                    _("Ubah status"),
+                    url=reverse("wagtailsnippets_cooperation_agreement:status", args=[self.object.pk]),
+                    icon_name="resubmit",
+                    priority=30,
+                )
+            )
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["documents"] = self.object.documents.select_related("category")
+        context["status_changes"] = self.object.status_changes.select_related("changed_by")
+        context["chain"] = agreement_chain(agreement=self.object, user=user)
+        return context
+
+
+class AgreementStatusView(WagtailAdminTemplateMixin, FormView):
+    """Records one lifecycle step through the services; the form only parses input."""
+
+    form_class = StatusChangeForm
+    template_name = "cooperation/agreement/status.html"
+    page_title = _("Ubah status")
+    header_icon = "resubmit"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not roles.keeps_register(request.user):
+            raise PermissionDenied
+        self.object = Agreement.objects.get(pk=unquote(str(kwargs["pk"])))
+
+    def get_page_subtitle(self):
+        return self.object.title
+
+    def get_form_kwargs(self):
+        choices = [
+            (value, label)
+            for value, label in AgreementStatus.choices
+            if value in services.ALLOWED_TRANSITIONS.get(self.object.status, set())
+        ]
+        return {**super().get_form_kwargs(), "choices": choices}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "object": self.object}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            if data["to_status"] == AgreementStatus.SIGNED:
+                services.record_signature(
+                    agreement=self.object,
+                    by=self.request.user,
+                    signed_on=data["signed_on"],
+                    signed_at=data["signed_at"],
+                    region_number=data["region_number"],
+                    note=data["note"],
+                )
+            else:
+                services.change_agreement_status(
+                    agreement=self.object, to_status=data["to_status"], by=self.request.user, note=data["note"]
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _('Status naskah "%(title)s" kini %(status)s.')
+            % {"title": self.object.title, "status": self.object.get_status_display()},
+        )
+        return redirect("wagtailsnippets_cooperation_agreement:inspect", self.object.pk)
 
 
 class AgreementCreateView(AgreementSaveMixin, snippet_views.CreateView):
@@ -132,6 +220,8 @@ class AgreementViewSet(SnippetViewSet):
     add_to_admin_menu = True
     add_view_class = AgreementCreateView
     edit_view_class = AgreementEditView
+    inspect_view_class = AgreementInspectView
+    inspect_template_name = "cooperation/agreement/inspect.html"
     copy_view_enabled = False
     inspect_view_enabled = True
     chooser_viewset_class = AgreementChooserViewSet
@@ -237,6 +327,16 @@ class AgreementViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return agreements_visible_to(user=request.user).with_list_relations()
+
+    @property
+    def status_view(self):
+        return self.construct_view(AgreementStatusView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(f"status/<{self.pk_path_converter}:pk>/", self.status_view, name="status"),
+        ]
 
     def construct_view(self, view_class, **kwargs):
         scoped_view_class = type(

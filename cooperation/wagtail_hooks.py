@@ -1,10 +1,12 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from . import roles
 from .dashboard import EndingSoonPanel, StatusCountsPanel
+from .models import AgreementStatus
 from .selectors import document_visible_to
 from .services import STATUS_CHANGE_ACTION
 from .views import AgreementViewSet, ReferenceDataGroup
@@ -22,17 +24,18 @@ def add_register_panels(request, panels):
 
 @hooks.register("register_log_actions")
 def register_status_change_action(actions):
-    def message(log_entry):
-        data = log_entry.data or {}
-        from .models import AgreementStatus
+    @actions.register_action(STATUS_CHANGE_ACTION)
+    class StatusChangeFormatter(LogFormatter):
+        label = _("Ubah status")
 
-        labels = dict(AgreementStatus.choices)
-        return _("Status diubah dari %(from)s menjadi %(to)s") % {
-            "from": labels.get(data.get("from"), "—"),
-            "to": labels.get(data.get("to"), "—"),
-        }
-
-    actions.register_action(STATUS_CHANGE_ACTION, _("Ubah status"), message)
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            labels = dict(AgreementStatus.choices)
+            message = _("Status diubah dari %(from)s menjadi %(to)s") % {
+                "from": labels.get(data.get("from"), "—"),
+                "to": labels.get(data.get("to"), "—"),
+            }
+            return f"{message}: {data['note']}" if data.get("note") else message
 
 
 @hooks.register("before_serve_document")

@@ -22,7 +22,10 @@ ROLE_PERMISSIONS = {
     ADMINISTRATOR: [
         *perms(["add", "change", "delete", "view"], ["agreement", "agencymembership", *REFERENCE_MODELS]),
         ("view_restricted_agreementdocument", "cooperation"),
-        ("add_user", "auth"), ("change_user", "auth"), ("delete_user", "auth"), ("view_user", "auth"),
+        ("add_user", "auth"),
+        ("change_user", "auth"),
+        ("delete_user", "auth"),
+        ("view_user", "auth"),
     ],
     SECRETARIAT: [
         *perms(["add", "change", "view"], ["agreement", *REFERENCE_MODELS]),
@@ -31,7 +34,10 @@ ROLE_PERMISSIONS = {
     ],
     LEGAL: [*perms(["view"], ["agreement", *REFERENCE_MODELS]), ("view_restricted_agreementdocument", "cooperation")],
     TKKSD: [*perms(["view"], ["agreement", *REFERENCE_MODELS]), ("view_restricted_agreementdocument", "cooperation")],
-    LEADERSHIP: [*perms(["view"], ["agreement", *REFERENCE_MODELS]), ("view_restricted_agreementdocument", "cooperation")],
+    LEADERSHIP: [
+        *perms(["view"], ["agreement", *REFERENCE_MODELS]),
+        ("view_restricted_agreementdocument", "cooperation"),
+    ],
     AGENCY_STAFF: [
         *perms(["add", "change", "view"], ["agreement"]),
         *perms(["add", "view"], ["partner"]),
@@ -65,9 +71,7 @@ def create_roles(apps, schema_editor):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(access_admin)
         for codename, app_label in wanted:
-            group.permissions.add(
-                Permission.objects.get(codename=codename, content_type__app_label=app_label)
-            )
+            group.permissions.add(Permission.objects.get(codename=codename, content_type__app_label=app_label))
         groups[name] = group
 
     root = Collection.objects.get(depth=1)
@@ -80,9 +84,7 @@ def create_roles(apps, schema_editor):
     )
     for name in DOCUMENT_MANAGERS:
         for permission in document_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=groups[name], collection=root, permission=permission
-            )
+            GroupCollectionPermission.objects.get_or_create(group=groups[name], collection=root, permission=permission)
 
     restriction = CollectionViewRestriction.objects.create(collection=restricted, restriction_type="groups")
     restriction.groups.set(groups.values())

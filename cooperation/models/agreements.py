@@ -124,16 +124,26 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
     title = models.CharField(_("judul"), max_length=500)
     title_en = models.CharField(_("judul (Inggris)"), max_length=500, blank=True)
     region_number = models.CharField(
-        _("nomor naskah pihak daerah"), max_length=120, blank=True,
+        _("nomor naskah pihak daerah"),
+        max_length=120,
+        blank=True,
         help_text=_("Nomor yang diberikan Pemerintah Daerah."),
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("naskah induk"),
         help_text=_("KSB untuk PKS; naskah yang diubah untuk adendum."),
     )
     replaces = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="renewals",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="renewals",
         verbose_name=_("memperpanjang naskah"),
         help_text=_("Naskah lama yang diperpanjang oleh naskah ini."),
     )
@@ -150,14 +160,19 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
     ends_on = models.DateField(_("tanggal berakhir"), null=True, blank=True)
 
     value = models.DecimalField(
-        _("nilai (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True,
+        _("nilai (Rp)"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0"))],
     )
     funding_source = models.CharField(
         _("sumber pendanaan"), max_length=20, choices=FundingSource.choices, default=FundingSource.NONE
     )
     burdens_apbd = models.BooleanField(
-        _("membebani APBD / masyarakat"), default=False,
+        _("membebani APBD / masyarakat"),
+        default=False,
         help_text=_("Memerlukan persetujuan DPRD bila membebani masyarakat/APBD atau belum dianggarkan."),
     )
     dprd_approval_number = models.CharField(_("nomor persetujuan DPRD"), max_length=120, blank=True)
@@ -183,8 +198,12 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
     internal_notes = models.TextField(_("catatan internal"), blank=True, help_text=_("Tidak pernah dipublikasikan."))
 
     status = models.CharField(
-        _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT,
-        editable=False, db_index=True,
+        _("status"),
+        max_length=20,
+        choices=AgreementStatus.choices,
+        default=AgreementStatus.DRAFT,
+        editable=False,
+        db_index=True,
     )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
@@ -352,7 +371,10 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
         ):
             fail(
                 "dprd_approval_number",
-                _("Naskah yang membebani APBD harus memiliki nomor dan tanggal persetujuan DPRD sebelum ditandatangani."),
+                _(
+                    "Naskah yang membebani APBD harus memiliki nomor dan tanggal persetujuan DPRD "
+                    "sebelum ditandatangani."
+                ),
             )
         if errors:
             raise ValidationError(errors)
@@ -433,8 +455,7 @@ class AgreementParty(Orderable):
         if not year:
             return
         clash = AgreementParty.objects.filter(
-            Q(agreement__signed_on__year=year)
-            | Q(agreement__signed_on__isnull=True, agreement__starts_on__year=year),
+            Q(agreement__signed_on__year=year) | Q(agreement__signed_on__isnull=True, agreement__starts_on__year=year),
             partner_id=self.partner_id,
             number__iexact=self.number.strip(),
         )
@@ -459,8 +480,12 @@ class AgreementStatusChange(models.Model):
     from_status = models.CharField(_("dari"), max_length=20, choices=AgreementStatus.choices, blank=True)
     to_status = models.CharField(_("menjadi"), max_length=20, choices=AgreementStatus.choices)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("oleh"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oleh"),
     )
     changed_at = models.DateTimeField(_("waktu"), default=timezone.now)
     note = models.TextField(_("catatan"), blank=True)

@@ -47,12 +47,20 @@ def collection_named(name: str) -> Collection:
 
 class AgreementDocument(AbstractDocument):
     agreement = ParentalKey(
-        Agreement, on_delete=models.CASCADE, null=True, blank=True, related_name="documents",
+        Agreement,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
         verbose_name=_("naskah"),
     )
     file = models.FileField(upload_to="documents", storage=document_storage, verbose_name=_("berkas"))
     category = models.ForeignKey(
-        DocumentCategory, on_delete=models.PROTECT, null=True, blank=True, related_name="documents",
+        DocumentCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
         verbose_name=_("jenis dokumen"),
     )
     version = models.PositiveSmallIntegerField(_("versi"), default=1)
@@ -66,14 +74,23 @@ class AgreementDocument(AbstractDocument):
         _("dasar pengecualian"), max_length=10, choices=RestrictionGround.choices, blank=True
     )
     restriction_reason = models.TextField(
-        _("alasan pengecualian"), blank=True,
+        _("alasan pengecualian"),
+        blank=True,
         help_text=_("Wajib bila dokumen dikecualikan: uji konsekuensi oleh PPID."),
     )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
     admin_form_fields = (
-        "title", "file", "collection", "tags", "category", "version", "language",
-        "classification", "restriction_ground", "restriction_reason",
+        "title",
+        "file",
+        "collection",
+        "tags",
+        "category",
+        "version",
+        "language",
+        "classification",
+        "restriction_ground",
+        "restriction_reason",
     )
     panels = [
         FieldPanel("title"),
@@ -99,16 +116,10 @@ class AgreementDocument(AbstractDocument):
         super().clean()
         if self.is_restricted and not (self.restriction_ground and self.restriction_reason.strip()):
             raise ValidationError(
-                {
-                    "restriction_reason": _(
-                        "Dokumen yang dikecualikan wajib menyebut dasar dan alasan pengecualiannya."
-                    )
-                }
+                {"restriction_reason": _("Dokumen yang dikecualikan wajib menyebut dasar dan alasan pengecualiannya.")}
             )
 
     def save(self, *args, **kwargs) -> None:
         # Invariant, not workflow: the file's collection always matches its classification.
-        self.collection = collection_named(
-            RESTRICTED_COLLECTION_NAME if self.is_restricted else PUBLIC_COLLECTION_NAME
-        )
+        self.collection = collection_named(RESTRICTED_COLLECTION_NAME if self.is_restricted else PUBLIC_COLLECTION_NAME)
         super().save(*args, **kwargs)

@@ -42,9 +42,7 @@ class AgencyMembership(models.Model):
         related_name="agency_membership",
         verbose_name=_("pengguna"),
     )
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("OPD")
-    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("OPD"))
     position = models.CharField(_("jabatan"), max_length=150, blank=True)
     is_liaison = models.BooleanField(_("PPKSD (pejabat penghubung)"), default=False)
 
@@ -141,9 +139,7 @@ class Partner(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("mitra")
         verbose_name_plural = _("mitra")
-        constraints = [
-            models.UniqueConstraint(fields=["name", "country"], name="unique_partner_name_country")
-        ]
+        constraints = [models.UniqueConstraint(fields=["name", "country"], name="unique_partner_name_country")]
 
     def __str__(self) -> str:
         return self.name
@@ -185,15 +181,21 @@ class CooperationKind(models.Model):
     description = models.TextField(_("keterangan"), blank=True)
     is_foreign = models.BooleanField(_("luar negeri"), default=False)
     max_term_years = models.PositiveSmallIntegerField(
-        _("jangka waktu maksimum (tahun)"), null=True, blank=True,
+        _("jangka waktu maksimum (tahun)"),
+        null=True,
+        blank=True,
         help_text=_("Kosongkan bila tidak dibatasi."),
     )
     monev_interval_months = models.PositiveSmallIntegerField(
-        _("interval monev (bulan)"), default=6, validators=[MinValueValidator(1)],
+        _("interval monev (bulan)"),
+        default=6,
+        validators=[MinValueValidator(1)],
         help_text=_("6 berarti dua kali setahun."),
     )
     required_documents = models.ManyToManyField(
-        DocumentCategory, blank=True, related_name="required_by_kinds",
+        DocumentCategory,
+        blank=True,
+        related_name="required_by_kinds",
         verbose_name=_("dokumen wajib"),
     )
 
@@ -233,24 +235,29 @@ class DocumentType(models.Model):
     name_en = models.CharField(_("nama (Inggris)"), max_length=150, blank=True)
     role = models.CharField(_("peran dalam rantai naskah"), max_length=20, choices=DocumentRole.choices)
     allowed_parent_types = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="allowed_child_types",
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="allowed_child_types",
         verbose_name=_("jenis naskah induk yang diizinkan"),
     )
     max_term_years = models.PositiveSmallIntegerField(
-        _("jangka waktu maksimum (tahun)"), null=True, blank=True,
+        _("jangka waktu maksimum (tahun)"),
+        null=True,
+        blank=True,
         help_text=_("Kosongkan untuk mengikuti jenis kerja sama."),
     )
     required_documents = models.ManyToManyField(
-        DocumentCategory, blank=True, related_name="required_by_document_types",
+        DocumentCategory,
+        blank=True,
+        related_name="required_by_document_types",
         verbose_name=_("dokumen wajib"),
     )
     days_verification = models.PositiveSmallIntegerField(_("hari layanan: verifikasi berkas"), default=7)
     days_legal_review = models.PositiveSmallIntegerField(_("hari layanan: telaah hukum"), default=7)
     days_deliberation = models.PositiveSmallIntegerField(_("hari layanan: pembahasan TKKSD"), default=10)
     days_approval = models.PositiveSmallIntegerField(_("hari layanan: persetujuan"), default=6)
-    warning_days = models.PositiveSmallIntegerField(
-        _("peringatan sebelum tenggat (hari)"), default=2
-    )
+    warning_days = models.PositiveSmallIntegerField(_("peringatan sebelum tenggat (hari)"), default=2)
 
     panels = [
         FieldPanel("code"),

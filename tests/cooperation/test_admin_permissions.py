@@ -146,9 +146,7 @@ def test_agency_staff_search_does_not_reveal_another_agencys_agreement(client, u
 
 def test_agency_staff_can_edit_their_own_agreement(client, users, health_agreement):
     client.force_login(users["health_staff"])
-    response = client.post(
-        url("edit", health_agreement.pk), edit_payload(health_agreement, title="Judul baru Dinkes")
-    )
+    response = client.post(url("edit", health_agreement.pk), edit_payload(health_agreement, title="Judul baru Dinkes"))
     assert response.status_code == 302, response.text[:2000]
     health_agreement.refresh_from_db()
     assert health_agreement.title == "Judul baru Dinkes"

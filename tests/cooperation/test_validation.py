@@ -26,9 +26,7 @@ def messages_for(error: ValidationError, field: str) -> str:
 
 
 def test_an_end_date_before_the_start_date_is_refused():
-    agreement = AgreementFactory.build(
-        starts_on=datetime.date(2025, 6, 1), ends_on=datetime.date(2025, 5, 31)
-    )
+    agreement = AgreementFactory.build(starts_on=datetime.date(2025, 6, 1), ends_on=datetime.date(2025, 5, 31))
     agreement.document_type.save()
     with pytest.raises(ValidationError) as caught:
         agreement.full_clean(exclude=["kind", "initiating_agency"])
@@ -37,9 +35,7 @@ def test_an_end_date_before_the_start_date_is_refused():
 
 def test_a_term_longer_than_the_kind_allows_is_refused():
     kind = CooperationKindFactory(code="KSDD", max_term_years=5)
-    agreement = AgreementFactory(
-        kind=kind, starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2030, 6, 30)
-    )
+    agreement = AgreementFactory(kind=kind, starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2030, 6, 30))
     with pytest.raises(ValidationError) as caught:
         agreement.full_clean()
     message = messages_for(caught.value, "ends_on")
@@ -49,9 +45,7 @@ def test_a_term_longer_than_the_kind_allows_is_refused():
 
 def test_a_term_exactly_at_the_kinds_limit_is_accepted():
     kind = CooperationKindFactory(code="KSDD", max_term_years=5)
-    agreement = AgreementFactory(
-        kind=kind, starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2029, 12, 31)
-    )
+    agreement = AgreementFactory(kind=kind, starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2029, 12, 31))
     agreement.full_clean()
 
 
@@ -120,9 +114,7 @@ def test_a_restricted_document_without_a_reason_is_refused():
     document = AgreementDocumentFactory(classification=Classification.RESTRICTED)
     with pytest.raises(ValidationError) as caught:
         document.full_clean()
-    assert "wajib menyebut dasar dan alasan pengecualiannya" in messages_for(
-        caught.value, "restriction_reason"
-    )
+    assert "wajib menyebut dasar dan alasan pengecualiannya" in messages_for(caught.value, "restriction_reason")
 
 
 def test_a_dprd_flagged_agreement_marked_signed_without_dprd_approval_is_refused():
@@ -143,9 +135,7 @@ def test_a_dprd_flagged_agreement_with_its_approval_may_be_signed():
 
 
 def test_messages_are_given_in_english_to_english_users():
-    agreement = AgreementFactory.build(
-        starts_on=datetime.date(2025, 6, 1), ends_on=datetime.date(2025, 5, 31)
-    )
+    agreement = AgreementFactory.build(starts_on=datetime.date(2025, 6, 1), ends_on=datetime.date(2025, 5, 31))
     agreement.document_type.save()
     with translation.override("en"), pytest.raises(ValidationError) as caught:
         agreement.full_clean(exclude=["kind", "initiating_agency"])
