@@ -86,3 +86,59 @@ def test_region_wide_roles_can_download_a_restricted_document(client, users, rol
 def test_the_documents_storage_has_no_public_url_route(client, public_scan):
     response = client.get(f"/media/{public_scan.file.name}")
     assert response.status_code == 404
+
+
+def document_form(prefix: str = "documents-0", **fields) -> dict:
+    return {
+        "documents-TOTAL_FORMS": "1",
+        "documents-INITIAL_FORMS": "0",
+        f"{prefix}-id": "",
+        f"{prefix}-ORDER": "1",
+        f"{prefix}-title": "Draf PKS",
+        f"{prefix}-version": "1",
+        f"{prefix}-language": "id",
+        f"{prefix}-category": "",
+        f"{prefix}-restriction_ground": "",
+        f"{prefix}-restriction_reason": "",
+        **{f"{prefix}-{key}": value for key, value in fields.items()},
+    }
+
+
+def upload(name: str = "draf.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n%draf\n", content_type="application/pdf")
+
+
+def test_a_restricted_upload_without_a_reason_is_refused_in_the_agreement_form(client, users, info_agreement):
+    from .test_admin_permissions import edit_payload, url
+
+    client.force_login(users["secretariat"])
+    data = edit_payload(info_agreement)
+    data.update(document_form(classification="restricted", file=upload()))
+    response = client.post(url("edit", info_agreement.pk), data)
+    assert response.status_code == 200
+    assert "wajib menyebut dasar dan alasan pengecualiannya" in response.text
+    assert not info_agreement.documents.exists()
+
+
+def test_a_restricted_upload_with_its_reason_is_stored_in_the_restricted_collection(client, users, info_agreement):
+    from .test_admin_permissions import edit_payload, url
+
+    client.force_login(users["secretariat"])
+    data = edit_payload(info_agreement)
+    data.update(
+        document_form(
+            classification="restricted",
+            restriction_ground="17i",
+            restriction_reason="Masih dirundingkan.",
+            file=upload(),
+        )
+    )
+    response = client.post(url("edit", info_agreement.pk), data)
+    assert response.status_code == 302, response.text[:500]
+    document = info_agreement.documents.get()
+    assert document.collection.name == RESTRICTED_COLLECTION_NAME
+    assert client.get(serve_url(document)).status_code == 200
+    client.logout()
+    assert client.get(serve_url(document)).status_code in (302, 403, 404)
