@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import (
+    EXPIRING_SOON,
+    EXPIRING_SOON_LABEL,
     Agency,
     Agreement,
     AgreementDocument,
@@ -95,7 +97,7 @@ def status_counts(*, user: roles.User) -> list[dict]:
     ]
     rows.insert(
         [r["status"] for r in rows].index(AgreementStatus.IN_FORCE) + 1,
-        {"status": "expiring", "label": "Akan Berakhir", "count": visible.expiring_within().count()},
+        {"status": EXPIRING_SOON, "label": EXPIRING_SOON_LABEL, "count": visible.expiring_within().count()},
     )
     return rows
 

@@ -246,7 +246,7 @@ class AgreementViewSet(SnippetViewSet):
         PartnersColumn("partners", label=_("Mitra")),
         Column("initiating_agency", label=_("OPD pemrakarsa")),
         StatusColumn("status", label=_("Status"), sort_key="status"),
-        DateColumn("ends_on", label=_("Berakhir"), sort_key="ends_on"),
+        DateColumn("ends_on", label=_("Tanggal berakhir"), sort_key="ends_on"),
     ]
     list_export = [
         "id",

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -53,7 +54,7 @@ EXPIRING_SOON_LABEL = _("Akan Berakhir")
 class FundingSource(models.TextChoices):
     APBD = "apbd", _("APBD")
     APBN = "apbn", _("APBN")
-    PARTNER = "partner", _("Mitra")
+    PARTNER = "partner", _("Dana mitra")
     GRANT = "grant", _("Hibah")
     MIXED = "mixed", _("Gabungan")
     NONE = "none", _("Tanpa pembiayaan")
@@ -291,11 +292,13 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
     # -- derived facts ---------------------------------------------------------------------
 
     @property
+    @admin.display(description=_("tahun"))
     def year(self) -> int | None:
         day = self.signed_on or self.starts_on
         return day.year if day else None
 
     @property
+    @admin.display(description=_("jangka waktu (tahun)"))
     def term_years(self) -> float | None:
         if not (self.starts_on and self.ends_on):
             return None
@@ -309,23 +312,28 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
         return today <= self.ends_on <= expiry_horizon(today)
 
     @property
+    @admin.display(description=_("status"))
     def status_label(self) -> str:
         return str(EXPIRING_SOON_LABEL) if self.is_expiring_soon else self.get_status_display()
 
     # Joined names for lists, exports and the inspect view; they read prefetched relations.
     @property
+    @admin.display(description=_("mitra"))
     def partner_names(self) -> str:
         return "; ".join(party.partner.name for party in self.parties.all())
 
     @property
+    @admin.display(description=_("nomor naskah pihak mitra"))
     def partner_numbers(self) -> str:
         return "; ".join(party.number for party in self.parties.all() if party.number)
 
     @property
+    @admin.display(description=_("urusan"))
     def sector_names(self) -> str:
         return "; ".join(sector.name for sector in self.sectors.all())
 
     @property
+    @admin.display(description=_("OPD pelaksana"))
     def implementing_agency_names(self) -> str:
         return "; ".join(str(agency) for agency in self.implementing_agencies.all())
 

@@ -137,6 +137,7 @@ def test_a_dprd_flagged_agreement_with_its_approval_may_be_signed():
 def test_messages_are_given_in_english_to_english_users():
     agreement = AgreementFactory.build(starts_on=datetime.date(2025, 6, 1), ends_on=datetime.date(2025, 5, 31))
     agreement.document_type.save()
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        agreement.full_clean(exclude=["kind", "initiating_agency"])
-    assert "The end date cannot be before the start date." in messages_for(caught.value, "ends_on")
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            agreement.full_clean(exclude=["kind", "initiating_agency"])
+        assert "The end date cannot be before the start date." in messages_for(caught.value, "ends_on")
