@@ -6,11 +6,12 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList, TabbedInterface
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
@@ -81,8 +82,22 @@ class AgreementSaveMixin:
             return instance
 
 
+class AgreementIndexView(snippet_views.IndexView):
+    def _get_title_column(self, field_name, *args, **kwargs):
+        # Titles of agreements are long sentences: give them the room.
+        return super()._get_title_column(field_name, *args, width="38%", **kwargs)
+
+
 class AgreementInspectView(snippet_views.InspectView):
     """Adds what a reader of the register needs beside the fields: files, history, the chain."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if value is True or value is False:
+            return _("Ya") if value else _("Tidak")
+        return value
 
     @property
     def header_more_buttons(self):
@@ -220,6 +235,7 @@ class AgreementViewSet(SnippetViewSet):
     add_to_admin_menu = True
     add_view_class = AgreementCreateView
     edit_view_class = AgreementEditView
+    index_view_class = AgreementIndexView
     inspect_view_class = AgreementInspectView
     inspect_template_name = "cooperation/agreement/inspect.html"
     copy_view_enabled = False
@@ -241,12 +257,20 @@ class AgreementViewSet(SnippetViewSet):
     list_display = [
         "title",
         "region_number",
-        Column("document_type", label=_("Jenis naskah"), accessor="document_type.code"),
-        Column("kind", label=_("Jenis kerja sama"), accessor="kind.code"),
+        Column(
+            "document_type",
+            label=_("Jenis"),
+            accessor=lambda agreement: f"{agreement.document_type.code} · {agreement.kind.code}",
+        ),
         PartnersColumn("partners", label=_("Mitra")),
         Column("initiating_agency", label=_("OPD pemrakarsa")),
         StatusColumn("status", label=_("Status"), sort_key="status"),
-        DateColumn("ends_on", label=_("Tanggal berakhir"), sort_key="ends_on"),
+        Column(
+            "ends_on",
+            label=_("Tanggal berakhir"),
+            sort_key="ends_on",
+            accessor=lambda agreement: date_format(agreement.ends_on) if agreement.ends_on else "—",
+        ),
     ]
     list_export = [
         "id",
