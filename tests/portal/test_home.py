@@ -25,3 +25,12 @@ def test_the_home_page_is_in_indonesian_and_names_its_language(client):
     response = client.get("/")
     assert '<html lang="id">' in response.text
     assert "Langsung ke isi" in response.text
+
+
+def test_an_english_browser_still_gets_indonesian_unless_english_is_chosen(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="id">' in response.text
+    client.cookies["django_language"] = "en"
+    response = client.get("/")
+    assert '<html lang="en">' in response.text
+    assert "Skip to content" in response.text
