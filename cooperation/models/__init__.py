@@ -17,6 +17,18 @@ from .documents import (
     Classification,
     RestrictionGround,
 )
+from .notifications import DigestRun, NotificationKind, NotificationOptOut
+from .proposals import (
+    STAGE_STATUS,
+    ClearanceKind,
+    Proposal,
+    ProposalClearance,
+    ProposalParty,
+    ProposalStatus,
+    ReviewStage,
+    ReviewTask,
+    ReviewTaskState,
+)
 from .reference import (
     Agency,
     AgencyMembership,
@@ -28,12 +40,14 @@ from .reference import (
     PartnerCategory,
     Sector,
 )
+from .requests import ExternalRequest, ExternalRequestStatus, hash_token
 
 __all__ = [
     "EXPIRING_SOON",
     "EXPIRING_SOON_LABEL",
     "PUBLIC_COLLECTION_NAME",
     "RESTRICTED_COLLECTION_NAME",
+    "STAGE_STATUS",
     "Agency",
     "AgencyMembership",
     "Agreement",
@@ -42,16 +56,30 @@ __all__ = [
     "AgreementStatus",
     "AgreementStatusChange",
     "Classification",
+    "ClearanceKind",
     "CooperationKind",
+    "DigestRun",
     "DocumentCategory",
     "DocumentRole",
     "DocumentType",
+    "ExternalRequest",
+    "ExternalRequestStatus",
     "FundingSource",
     "Level",
+    "NotificationKind",
+    "NotificationOptOut",
     "Partner",
     "PartnerCategory",
     "PartyRole",
+    "Proposal",
+    "ProposalClearance",
+    "ProposalParty",
+    "ProposalStatus",
     "RestrictionGround",
+    "ReviewStage",
+    "ReviewTask",
+    "ReviewTaskState",
     "Sector",
     "expiry_horizon",
+    "hash_token",
 ]

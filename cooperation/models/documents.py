@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from ..storage import document_storage
 from .agreements import Agreement
+from .proposals import Proposal
 from .reference import DocumentCategory
 
 PUBLIC_COLLECTION_NAME = "Dokumen Publik"
@@ -53,6 +54,22 @@ class AgreementDocument(AbstractDocument):
         blank=True,
         related_name="documents",
         verbose_name=_("naskah"),
+    )
+    proposal = ParentalKey(
+        Proposal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("usulan"),
+    )
+    external_request = models.ForeignKey(
+        "cooperation.ExternalRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("permohonan dari luar"),
     )
     file = models.FileField(upload_to="documents", storage=document_storage, verbose_name=_("berkas"))
     category = models.ForeignKey(

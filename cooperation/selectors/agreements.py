@@ -4,8 +4,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import roles
-from .models import (
+from .. import roles
+from ..models import (
     EXPIRING_SOON,
     EXPIRING_SOON_LABEL,
     Agency,

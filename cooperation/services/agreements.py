@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import roles
-from .models import Agreement, AgreementStatus, AgreementStatusChange
-from .selectors import agreements_changeable_by
+from .. import roles
+from ..models import Agreement, AgreementStatus, AgreementStatusChange
+from ..selectors import agreements_changeable_by
 
 STATUS_CHANGE_ACTION = "cooperation.status_change"
 

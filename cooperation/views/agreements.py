@@ -3,7 +3,6 @@
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -12,19 +11,16 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import roles, services
-from .filters import AgreementFilterSet
-from .forms import AgreementForm, StatusChangeForm
-from .models import (
+from .. import roles, services
+from ..filters import AgreementFilterSet
+from ..forms import AgreementForm, StatusChangeForm
+from ..models import (
     Agency,
     AgencyMembership,
     Agreement,
@@ -35,38 +31,8 @@ from .models import (
     Partner,
     Sector,
 )
-from .selectors import agreement_chain, agreements_changeable_by, agreements_visible_to
-
-# Views that only read an agreement; any other view that names one changes it.
-READ_ONLY_VIEWS = (
-    generic.InspectView,
-    HistoryView,
-    UsageView,
-    snippet_views.PreviewRevisionView,
-    snippet_views.RevisionsCompareView,
-    snippet_views.WorkflowHistoryView,
-    snippet_views.WorkflowHistoryDetailView,
-)
-
-
-class AgreementScopeMixin:
-    """Refuse, before anything is loaded or rendered, an agreement outside the user's scope.
-
-    Records the user may not see answer 404, exactly like records that do not exist; records
-    the user may see but not change answer 403 on every view that changes them.
-    """
-
-    read_only_view = False
-
-    def setup(self, request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None:
-            pk = unquote(str(pk))
-            if not agreements_visible_to(user=request.user).filter(pk=pk).exists():
-                raise Http404
-            if not self.read_only_view and not agreements_changeable_by(user=request.user).filter(pk=pk).exists():
-                raise PermissionDenied
-        super().setup(request, *args, **kwargs)
+from ..selectors import agreement_chain, agreements_changeable_by, agreements_visible_to
+from .scoping import scoped
 
 
 class AgreementSaveMixin:
@@ -363,12 +329,10 @@ class AgreementViewSet(SnippetViewSet):
         ]
 
     def construct_view(self, view_class, **kwargs):
-        scoped_view_class = type(
-            f"Scoped{view_class.__name__}",
-            (AgreementScopeMixin, view_class),
-            {"read_only_view": issubclass(view_class, READ_ONLY_VIEWS)},
+        return super().construct_view(
+            scoped(view_class, visible_to=agreements_visible_to, changeable_by=agreements_changeable_by),
+            **kwargs,
         )
-        return super().construct_view(scoped_view_class, **kwargs)
 
 
 class PartnerViewSet(SnippetViewSet):

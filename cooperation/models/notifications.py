@@ -1,0 +1,39 @@
+"""Each user's choice of which e-mails to receive."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    STAGE_ASSIGNED = "stage_assigned", _("Usulan menunggu tindakan saya")
+    CHANGES_REQUESTED = "changes_requested", _("Usulan saya perlu perbaikan")
+    DECLINED = "declined", _("Usulan saya ditolak")
+    APPROVED = "approved", _("Usulan saya disetujui")
+    OVERDUE_DIGEST = "overdue_digest", _("Ringkasan harian tahapan yang terlambat")
+
+
+class NotificationOptOut(models.Model):
+    """A row means "do not send me this kind"; no row means the e-mail is sent."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_opt_outs")
+    kind = models.CharField(_("jenis pemberitahuan"), max_length=30, choices=NotificationKind.choices)
+
+    class Meta:
+        verbose_name = _("pemberitahuan yang tidak diinginkan")
+        verbose_name_plural = _("pemberitahuan yang tidak diinginkan")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="one_opt_out_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()}"
+
+
+class DigestRun(models.Model):
+    """Marks a day's overdue digest as sent, so cron may run the command any number of times."""
+
+    day = models.DateField(unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.recipients}"

@@ -1,0 +1,143 @@
+"""Queries about proposals and their review stages, scoped to the user."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.utils import timezone
+from wagtail.models import TaskState
+
+from .. import roles
+from ..models import (
+    ClearanceKind,
+    DocumentCategory,
+    Proposal,
+    ProposalStatus,
+    ReviewTaskState,
+)
+from .agreements import agency_of
+
+
+def proposals_visible_to(*, user: roles.User) -> QuerySet[Proposal]:
+    """Region-wide roles see every proposal; agency staff their own agency's."""
+    if roles.is_region_wide(user):
+        return Proposal.objects.all()
+    if roles.AGENCY_STAFF in roles.role_names(user) and (agency := agency_of(user=user)):
+        return Proposal.objects.filter(initiating_agency=agency)
+    return Proposal.objects.none()
+
+
+def proposals_changeable_by(*, user: roles.User) -> QuerySet[Proposal]:
+    """Who may open the edit form: the secretariat always, agency staff for their own agency,
+    reviewers while a proposal waits at their stage (Wagtail's workflow lock does the rest)."""
+    visible = proposals_visible_to(user=user)
+    if roles.keeps_register(user):
+        return visible
+    if roles.is_region_wide(user):
+        in_review = stages_awaiting(user=user).values("workflow_state__object_id")
+        return visible.filter(pk__in=[int(pk) for pk in in_review])
+    return visible
+
+
+def _proposal_task_states() -> QuerySet[ReviewTaskState]:
+    content_type = ContentType.objects.get_for_model(Proposal)
+    return ReviewTaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS, workflow_state__base_content_type=content_type
+    ).select_related("task", "workflow_state")
+
+
+def stages_awaiting(*, user: roles.User) -> QuerySet[ReviewTaskState]:
+    """Stages in progress that this user's groups are responsible for ("menunggu tindakan saya")."""
+    states = _proposal_task_states().order_by("due_at")
+    if user.is_superuser:
+        return states
+    return states.filter(task__reviewtask__groups__in=user.groups.all()).distinct()
+
+
+def overdue_stages(*, user: roles.User, now: datetime.datetime | None = None) -> QuerySet[ReviewTaskState]:
+    now = now or timezone.now()
+    if roles.is_region_wide(user):
+        states = _proposal_task_states()
+    else:
+        own = proposals_visible_to(user=user).values_list("pk", flat=True)
+        states = _proposal_task_states().filter(workflow_state__object_id__in=[str(pk) for pk in own])
+    return states.filter(due_at__lt=now).order_by("due_at")
+
+
+def required_document_categories(proposal: Proposal) -> list[DocumentCategory]:
+    """The checklist: what the kind and the document type both ask for, in a stable order."""
+    by_code: dict[str, DocumentCategory] = {}
+    for source in (proposal.kind, proposal.document_type):
+        if source is not None and source.pk:
+            for category in source.required_documents.all():
+                by_code[category.code] = category
+    return sorted(by_code.values(), key=lambda category: category.name)
+
+
+def missing_required_documents(
+    *, proposal: Proposal, present_category_ids: Iterable[int] | None = None
+) -> list[DocumentCategory]:
+    if present_category_ids is None:
+        present_category_ids = proposal.documents.exclude(category=None).values_list("category_id", flat=True)
+    present = set(present_category_ids)
+    return [category for category in required_document_categories(proposal) if category.pk not in present]
+
+
+def required_clearances(proposal: Proposal) -> list[str]:
+    required = []
+    if proposal.needs_dprd_approval:
+        required.append(ClearanceKind.DPRD_APPROVAL)
+    if proposal.foreign:
+        required += [
+            ClearanceKind.LETTER_OF_INTENT,
+            ClearanceKind.KEMENDAGRI_CONSULTATION,
+            ClearanceKind.FULL_POWERS,
+        ]
+    return required
+
+
+def missing_clearances(*, proposal: Proposal) -> list[str]:
+    recorded = set(proposal.clearances.values_list("kind", flat=True))
+    return [kind for kind in required_clearances(proposal) if kind not in recorded]
+
+
+def proposal_timeline(*, proposal: Proposal) -> list[dict]:
+    """Who did what, when, with which comment, and how long each stage took."""
+    content_type = ContentType.objects.get_for_model(Proposal)
+    states = (
+        ReviewTaskState.objects.filter(
+            workflow_state__base_content_type=content_type, workflow_state__object_id=str(proposal.pk)
+        )
+        .select_related("task", "finished_by")
+        .order_by("started_at", "pk")
+    )
+    rows = []
+    for state in states:
+        finished = state.finished_at
+        duration = (finished or timezone.now()) - state.started_at
+        rows.append(
+            {
+                "stage": state.task.specific.get_stage_display(),
+                "status": state.status,
+                "status_label": state.get_status_display(),
+                "started_at": state.started_at,
+                "finished_at": finished,
+                "finished_by": state.finished_by,
+                "comment": state.comment,
+                "due_at": state.due_at,
+                "days": round(duration.total_seconds() / 86400, 1),
+                "overdue": bool(state.due_at and (finished or timezone.now()) > state.due_at),
+            }
+        )
+    return rows
+
+
+def open_review_statuses() -> set[str]:
+    return {
+        ProposalStatus.SUBMITTED,
+        ProposalStatus.VERIFIED,
+        ProposalStatus.DELIBERATION,
+        ProposalStatus.AWAITING_DPRD,
+        ProposalStatus.AWAITING_APPROVAL,
+    }

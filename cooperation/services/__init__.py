@@ -1,0 +1,19 @@
+"""Every change of state, one function each: agreements, proposals, outside requests, mail."""
+
+from .agreements import (
+    ALLOWED_TRANSITIONS,
+    STATUS_CHANGE_ACTION,
+    change_agreement_status,
+    ensure_can_change,
+    record_new_agreement,
+    record_signature,
+)
+
+__all__ = [
+    "ALLOWED_TRANSITIONS",
+    "STATUS_CHANGE_ACTION",
+    "change_agreement_status",
+    "ensure_can_change",
+    "record_new_agreement",
+    "record_signature",
+]

@@ -1,0 +1,3 @@
+from .agreements import AgreementViewSet, ReferenceDataGroup
+
+__all__ = ["AgreementViewSet", "ReferenceDataGroup"]
