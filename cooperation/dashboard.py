@@ -1,8 +1,12 @@
 """Secretariat dashboard panels on the Wagtail admin home page."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from .selectors import agreements_ending_soon, status_counts
+from .models import Proposal, ReviewTask
+from .selectors import agreements_ending_soon, overdue_stages, stages_awaiting, status_counts
 
 
 class StatusCountsPanel(Component):
@@ -28,3 +32,57 @@ class EndingSoonPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {"agreements": agreements_ending_soon(user=self.user, months=6)}
+
+
+class AwaitingMyActionPanel(Component):
+    """ "Menunggu tindakan saya": the stages this user's groups must act on, soonest due first."""
+
+    name = "cooperation_awaiting_my_action"
+    order = 30
+    template_name = "cooperation/dashboard/awaiting_my_action.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": stage_rows(stages_awaiting(user=self.user)[:20])}
+
+
+class OverdueStagesPanel(Component):
+    """ "Terlambat": review stages past their service-standard due date."""
+
+    name = "cooperation_overdue_stages"
+    order = 40
+    template_name = "cooperation/dashboard/overdue_stages.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": stage_rows(overdue_stages(user=self.user)[:20])}
+
+
+def stage_rows(states) -> list[dict]:
+    """Pair each stage with its proposal in a fixed number of queries, flagging what is due soon or late."""
+    states = list(states)
+    proposals = Proposal.objects.select_related("initiating_agency", "document_type").in_bulk(
+        [int(state.workflow_state.object_id) for state in states]
+    )
+    tasks = ReviewTask.objects.in_bulk([state.task_id for state in states])
+    now = timezone.now()
+    rows = []
+    for state in states:
+        proposal = proposals.get(int(state.workflow_state.object_id))
+        if proposal is None:
+            continue
+        warning = timedelta(days=proposal.document_type.warning_days)
+        rows.append(
+            {
+                "state": state,
+                "stage": tasks[state.task_id].get_stage_display(),
+                "proposal": proposal,
+                "overdue": bool(state.due_at and state.due_at < now),
+                "due_soon": bool(state.due_at and now <= state.due_at <= now + warning),
+            }
+        )
+    return rows

@@ -15,6 +15,8 @@ from .models import (
     CooperationKind,
     DocumentType,
     PartnerCategory,
+    Proposal,
+    ProposalStatus,
     Sector,
     expiry_horizon,
 )
@@ -72,3 +74,13 @@ class AgreementFilterSet(WagtailFilterSet):
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(Q(signed_on__year=value) | Q(signed_on__isnull=True, starts_on__year=value))
+
+
+class ProposalFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=ProposalStatus.choices, label=_("Status"))
+    kind = django_filters.ModelChoiceFilter(queryset=CooperationKind.objects.all(), label=_("Jenis kerja sama"))
+    initiating_agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("OPD pemrakarsa"))
+
+    class Meta:
+        model = Proposal
+        fields = ["status", "kind", "initiating_agency"]

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import AgreementStatus
-from .selectors import agencies_selectable_by
+from .models import AgreementStatus, DocumentRole, Proposal, ProposalClearance
+from .selectors import agencies_selectable_by, missing_required_documents
 
 
 class AgreementForm(WagtailAdminModelForm):
@@ -38,3 +38,89 @@ class StatusChangeForm(forms.Form):
                 if not cleaned.get(field):
                     self.add_error(field, _("Wajib diisi saat mencatat penandatanganan."))
         return cleaned
+
+
+class ProposalForm(WagtailAdminModelForm):
+    """Scopes the initiating agency to the user, and refuses a submission missing required documents."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "sectors" in self.fields:
+            self.fields["sectors"].widget = forms.CheckboxSelectMultiple(choices=self.fields["sectors"].choices)
+        if self.for_user is not None and "initiating_agency" in self.fields:
+            self.fields["initiating_agency"].queryset = agencies_selectable_by(user=self.for_user)
+
+    @property
+    def is_submission(self) -> bool:
+        return bool(self.data.get("action-submit"))
+
+    def clean(self):
+        cleaned = super().clean()
+        document_type = cleaned.get("document_type")
+        parent = cleaned.get("parent_agreement")
+        if document_type is not None:
+            if document_type.role == DocumentRole.AMENDMENT and parent is None:
+                self.add_error("parent_agreement", _("Adendum harus menunjuk naskah yang diubahnya."))
+            allowed = list(document_type.allowed_parent_types.all())
+            if parent is not None and allowed and parent.document_type_id not in {t.pk for t in allowed}:
+                self.add_error(
+                    "parent_agreement",
+                    _("%(type)s hanya dapat berinduk pada %(allowed)s.")
+                    % {"type": document_type.code, "allowed": ", ".join(t.code for t in allowed)},
+                )
+        return cleaned
+
+    def is_valid(self) -> bool:
+        # The checklist needs the document formset's cleaned data, which exists only after it validates.
+        valid = super().is_valid()
+        if valid and self.is_submission:
+            missing = self._missing_documents()
+            if missing:
+                self.add_error(
+                    None,
+                    _("Usulan belum dapat diajukan. Dokumen wajib yang belum diunggah: %(missing)s.")
+                    % {"missing": ", ".join(category.name for category in missing)},
+                )
+                return False
+        return valid
+
+    def _missing_documents(self):
+        cleaned = self.cleaned_data
+        present = set()
+        for form in self.formsets["documents"].forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE") or not data.get("category"):
+                continue
+            if data.get("file") or form.instance.pk:
+                present.add(data["category"].pk)
+        probe = Proposal(kind=cleaned.get("kind"), document_type=cleaned.get("document_type"))
+        return missing_required_documents(proposal=probe, present_category_ids=present)
+
+
+class ReviewActionForm(forms.Form):
+    """The reviewer's decision at the current stage, for browsers without JavaScript too."""
+
+    action = forms.ChoiceField(label=_("Tindakan"), widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Catatan / alasan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wajib untuk permintaan perbaikan dan penolakan."),
+    )
+
+    def __init__(self, *args, actions: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = actions
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") in ("reject", "decline") and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Tuliskan alasannya agar pengusul dapat menindaklanjuti."))
+        return cleaned
+
+
+class ClearanceForm(forms.ModelForm):
+    class Meta:
+        model = ProposalClearance
+        fields = ["kind", "letter_number", "requested_on", "completed_on", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}

@@ -5,12 +5,14 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from . import roles
-from .dashboard import EndingSoonPanel, StatusCountsPanel
+from .dashboard import AwaitingMyActionPanel, EndingSoonPanel, OverdueStagesPanel, StatusCountsPanel
 from .models import AgreementStatus
 from .selectors import document_visible_to
 from .services import STATUS_CHANGE_ACTION
 from .views import AgreementViewSet, ReferenceDataGroup
+from .views.proposals import ProposalViewSet
 
+register_snippet(ProposalViewSet)
 register_snippet(AgreementViewSet)
 register_snippet(ReferenceDataGroup)
 
@@ -18,6 +20,8 @@ register_snippet(ReferenceDataGroup)
 @hooks.register("construct_homepage_panels")
 def add_register_panels(request, panels):
     if roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user):
+        panels.append(AwaitingMyActionPanel(request.user))
+        panels.append(OverdueStagesPanel(request.user))
         panels.append(StatusCountsPanel(request.user))
         panels.append(EndingSoonPanel(request.user))
 
@@ -43,3 +47,12 @@ def refuse_restricted_documents(document, request):
     """The serve view is the only way to a file; restricted ones need an entitled user."""
     if not document_visible_to(user=request.user, document=document):
         raise PermissionDenied
+
+
+@hooks.register("register_log_actions")
+def register_proposal_actions(actions):
+    from .services import proposals
+
+    actions.register_action(proposals.DECLINE_ACTION, _("Tolak usulan"), _("Usulan ditolak"))
+    actions.register_action(proposals.APPROVE_ACTION, _("Setujui usulan"), _("Usulan disetujui; naskah dicatat"))
+    actions.register_action(proposals.CLEARANCE_ACTION, _("Catat persyaratan"), _("Persyaratan tambahan dicatat"))

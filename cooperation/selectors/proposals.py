@@ -56,13 +56,11 @@ def stages_awaiting(*, user: roles.User) -> QuerySet[ReviewTaskState]:
 
 
 def overdue_stages(*, user: roles.User, now: datetime.datetime | None = None) -> QuerySet[ReviewTaskState]:
-    now = now or timezone.now()
+    """Stages past their due date among the proposals the user may see ("terlambat")."""
     if roles.is_region_wide(user):
-        states = _proposal_task_states()
-    else:
-        own = proposals_visible_to(user=user).values_list("pk", flat=True)
-        states = _proposal_task_states().filter(workflow_state__object_id__in=[str(pk) for pk in own])
-    return states.filter(due_at__lt=now).order_by("due_at")
+        return all_overdue_stages(now=now)
+    own = proposals_visible_to(user=user).values_list("pk", flat=True)
+    return all_overdue_stages(now=now).filter(workflow_state__object_id__in=[str(pk) for pk in own])
 
 
 def required_document_categories(proposal: Proposal) -> list[DocumentCategory]:
@@ -141,3 +139,18 @@ def open_review_statuses() -> set[str]:
         ProposalStatus.AWAITING_DPRD,
         ProposalStatus.AWAITING_APPROVAL,
     }
+
+
+def current_stage(*, proposal: Proposal) -> ReviewTaskState | None:
+    """The review stage holding the proposal now, if any."""
+    return (
+        _proposal_task_states()
+        .filter(workflow_state__object_id=str(proposal.pk))
+        .select_related("task")
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def all_overdue_stages(*, now: datetime.datetime | None = None) -> QuerySet[ReviewTaskState]:
+    return _proposal_task_states().filter(due_at__lt=now or timezone.now()).order_by("due_at")

@@ -76,7 +76,7 @@ def approved(*, proposal: Proposal, agreement) -> None:
 
 def send_overdue_digest(*, today: datetime.date | None = None) -> int:
     """Once a day at most: the secretariat's list of overdue stages. Returns how many were mailed."""
-    from ..selectors import overdue_stages
+    from ..selectors.proposals import all_overdue_stages
 
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -84,8 +84,7 @@ def send_overdue_digest(*, today: datetime.date | None = None) -> int:
         if not created:
             return 0
         secretariat = User.objects.filter(groups__name=roles.SECRETARIAT).distinct()
-        superuser = User(is_superuser=True)
-        overdue = list(overdue_stages(user=superuser))
+        overdue = list(all_overdue_stages())
         if not overdue:
             return 0
         proposals = {state.pk: Proposal.objects.filter(pk=state.workflow_state.object_id).first() for state in overdue}

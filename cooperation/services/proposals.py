@@ -23,7 +23,7 @@ from ..models import (
     ReviewTask,
     ReviewTaskState,
 )
-from ..selectors import missing_clearances, proposals_visible_to
+from ..selectors import missing_clearances, missing_required_documents, proposals_visible_to
 from . import notifications
 from .agreements import record_new_agreement
 
@@ -206,6 +206,27 @@ def record_clearance(
     return clearance
 
 
+def submit_proposal(*, proposal: Proposal, by, save_revision: bool = True) -> None:
+    """Send a draft (or a corrected proposal) into review; it resumes at the stage that asked for changes."""
+    ensure_can_edit_proposal(user=by, proposal=proposal)
+    if proposal.status not in ProposalStatus.editable_by_submitter():
+        raise ValidationError(_("Usulan ini sedang ditinjau dan tidak dapat diajukan lagi."))
+    missing = missing_required_documents(proposal=proposal)
+    if missing:
+        raise ValidationError(
+            _("Usulan belum dapat diajukan. Dokumen wajib yang belum diunggah: %(missing)s.")
+            % {"missing": ", ".join(category.name for category in missing)}
+        )
+    with transaction.atomic():
+        if save_revision:
+            proposal.save_revision(user=by)
+        workflow_state = proposal.current_workflow_state
+        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            workflow_state.resume(by)
+        else:
+            proposal.get_workflow().start(proposal, by)
+
+
 def ensure_can_edit_proposal(*, user, proposal: Proposal) -> None:
     """Agency staff edit drafts and proposals sent back for changes, for their own agency only."""
     if proposal.pk is None:
@@ -214,3 +235,10 @@ def ensure_can_edit_proposal(*, user, proposal: Proposal) -> None:
         raise PermissionDenied(_("Anda tidak berwenang mengubah usulan ini."))
     if proposal.status in ProposalStatus.closed():
         raise PermissionDenied(_("Usulan yang sudah diputuskan tidak dapat diubah."))
+
+
+def submission_withdrawn(*, proposal: Proposal, by) -> None:
+    """The submitter (or an administrator) cancelled the review: the proposal is a draft again."""
+    current = Proposal.objects.filter(pk=proposal.pk).values_list("status", flat=True).first()
+    if current not in ProposalStatus.closed():
+        _set_status(proposal, ProposalStatus.DRAFT)

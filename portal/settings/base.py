@@ -25,7 +25,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "portal",
     "cooperation",
     "search",
     "wagtail.contrib.forms",
@@ -40,6 +39,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: its ready() replaces Wagtail's workflow e-mails with our own.
+    "portal",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -140,6 +141,17 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "jpg", "jpeg", "p
 # The region this installation serves: data, not code.
 COOPERATION_REGION_NAME = os.environ.get("REGION_NAME", "Pemerintah Kota Malang")
 COOPERATION_EXPIRY_WARNING_MONTHS = 6
+# Uploads (cooperation/uploads.py): the largest file accepted, in MB, on every upload form.
+COOPERATION_MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "20"))
+# Requests for cooperation from outside (the public form): how many files one request may carry,
+# and how many requests one address may send per hour and one contact e-mail per day.
+COOPERATION_MAX_ATTACHMENTS = int(os.environ.get("MAX_ATTACHMENTS", "10"))
+COOPERATION_REQUESTS_PER_HOUR = int(os.environ.get("REQUESTS_PER_HOUR", "5"))
+COOPERATION_REQUESTS_PER_EMAIL_PER_DAY = int(os.environ.get("REQUESTS_PER_EMAIL_PER_DAY", "5"))
+# How many reverse proxies (nginx, a load balancer) stand in front of the application and append
+# to X-Forwarded-For. 0 trusts only REMOTE_ADDR; behind the documented nginx set it to 1, or every
+# visitor would share the proxy's address and its rate limit.
+COOPERATION_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "simboisker@localhost")
@@ -148,3 +160,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 LOGIN_URL = "wagtailadmin_login"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cooperation.workflow_actions.finish_workflow"
