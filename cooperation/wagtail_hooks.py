@@ -19,6 +19,8 @@ register_snippet(ReferenceDataGroup)
 
 @hooks.register("construct_homepage_panels")
 def add_register_panels(request, panels):
+    # "Menunggu tindakan saya" below replaces Wagtail's generic list, adding the stage and due date.
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
     if roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user):
         panels.append(AwaitingMyActionPanel(request.user))
         panels.append(OverdueStagesPanel(request.user))
@@ -56,3 +58,25 @@ def register_proposal_actions(actions):
     actions.register_action(proposals.DECLINE_ACTION, _("Tolak usulan"), _("Usulan ditolak"))
     actions.register_action(proposals.APPROVE_ACTION, _("Setujui usulan"), _("Usulan disetujui; naskah dicatat"))
     actions.register_action(proposals.CLEARANCE_ACTION, _("Catat persyaratan"), _("Persyaratan tambahan dicatat"))
+
+
+# --- Requests for cooperation from outside (cooperation/views/requests.py, services/requests.py) ---
+from .services import requests as external_request_services  # noqa: E402
+from .views.requests import ExternalRequestViewSet  # noqa: E402
+
+register_snippet(ExternalRequestViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_external_request_actions(actions):
+    actions.register_action(
+        external_request_services.RECEIVE_ACTION,
+        _("Permohonan diterima"),
+        _("Permohonan diterima dari formulir publik"),
+    )
+    actions.register_action(
+        external_request_services.TRIAGE_ACTION, _("Teruskan ke OPD"), _("Permohonan dari luar diteruskan ke OPD")
+    )
+    actions.register_action(
+        external_request_services.DECLINE_ACTION, _("Tolak permohonan"), _("Permohonan dari luar ditolak")
+    )

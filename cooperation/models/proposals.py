@@ -156,6 +156,9 @@ class Proposal(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
 
     objects = ProposalQuerySet.as_manager()
 
+    # Written only by the services, never by the edit form or a revision being restored.
+    SERVICE_FIELDS = ("number", "status", "submitted_at", "decided_at", "decision_note", "agreement", "created_by")
+
     search_fields = [
         index.SearchField("title", boost=5),
         index.SearchField("number", boost=5),

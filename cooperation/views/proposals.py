@@ -44,6 +44,11 @@ class ProposalSaveMixin:
     def save_instance(self):
         proposal_services.ensure_can_edit_proposal(user=self.request.user, proposal=self.form.instance)
         is_new = self.form.instance.pk is None
+        if not is_new:
+            # The form edits the latest revision; the service-owned fields come from the row.
+            current = Proposal.objects.get(pk=self.form.instance.pk)
+            for field in Proposal.SERVICE_FIELDS:
+                setattr(self.form.instance, field, getattr(current, field))
         instance = super().save_instance()
         if is_new and instance.created_by_id is None:
             Proposal.objects.filter(pk=instance.pk).update(created_by=self.request.user)
@@ -72,7 +77,7 @@ class ProposalCreateView(ProposalSaveMixin, snippet_views.CreateView):
 
 class ProposalEditView(ProposalSaveMixin, snippet_views.EditView):
     def dispatch(self, request, *args, **kwargs):
-        if self.object.status in ProposalStatus.closed():
+        if self.live_object.status in ProposalStatus.closed():
             messages.warning(request, _("Usulan ini sudah diputuskan dan tidak dapat diubah lagi."))
             return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
         return super().dispatch(request, *args, **kwargs)
