@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import AgreementStatus, DocumentRole, Proposal, ProposalClearance
 from .selectors import agencies_selectable_by, missing_required_documents
+from .uploads import validate_document_upload
 
 
 class AgreementForm(WagtailAdminModelForm):
@@ -26,6 +27,14 @@ class StatusChangeForm(forms.Form):
     signed_on = forms.DateField(label=_("Tanggal penandatanganan"), required=False)
     signed_at = forms.CharField(label=_("Tempat penandatanganan"), required=False, max_length=150)
     region_number = forms.CharField(label=_("Nomor naskah pihak daerah"), required=False, max_length=120)
+    partner_number = forms.CharField(label=_("Nomor naskah pihak mitra"), required=False, max_length=120)
+    starts_on = forms.DateField(label=_("Tanggal mulai"), required=False)
+    ends_on = forms.DateField(label=_("Tanggal berakhir"), required=False)
+    signed_scan = forms.FileField(
+        label=_("Pindaian naskah ditandatangani (PDF)"),
+        required=False,
+        validators=[lambda file: validate_document_upload(file, allow_docx=False)],
+    )
 
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@
 from .agreements import (
     ALLOWED_TRANSITIONS,
     STATUS_CHANGE_ACTION,
+    bring_agreements_into_force,
     change_agreement_status,
     ensure_can_change,
     record_new_agreement,
@@ -12,6 +13,7 @@ from .agreements import (
 __all__ = [
     "ALLOWED_TRANSITIONS",
     "STATUS_CHANGE_ACTION",
+    "bring_agreements_into_force",
     "change_agreement_status",
     "ensure_can_change",
     "record_new_agreement",

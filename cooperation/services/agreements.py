@@ -3,12 +3,14 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .. import roles
-from ..models import Agreement, AgreementStatus, AgreementStatusChange
+from ..models import Agreement, AgreementDocument, AgreementStatus, AgreementStatusChange, DocumentCategory
 from ..selectors import agreements_changeable_by
 
 STATUS_CHANGE_ACTION = "cooperation.status_change"
@@ -95,18 +97,65 @@ def record_signature(
     signed_on: datetime.date,
     signed_at: str,
     region_number: str,
+    partner_number: str = "",
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+    signed_scan: File | None = None,
     note: str = "",
 ) -> Agreement:
-    """Record the signing (date, place, the region's number) and move the record to Ditandatangani."""
+    """Record the signing: both parties' numbers, date, place and the signed scan; then Ditandatangani,
+    and Berlaku straight away when the agreement's start date has already come."""
     if not roles.keeps_register(by):
         raise PermissionDenied(_("Hanya Sekretariat yang dapat mencatat penandatanganan."))
     with transaction.atomic():
         agreement.signed_on = signed_on
         agreement.signed_at = signed_at
         agreement.region_number = region_number
+        agreement.starts_on = starts_on or agreement.starts_on or signed_on
+        agreement.ends_on = ends_on or agreement.ends_on
         agreement.full_clean(exclude=["status"])
-        agreement.save(update_fields=["signed_on", "signed_at", "region_number", "updated_at"])
-        return change_agreement_status(agreement=agreement, to_status=AgreementStatus.SIGNED, by=by, note=note)
+        agreement.save(update_fields=["signed_on", "signed_at", "region_number", "starts_on", "ends_on", "updated_at"])
+        if partner_number and (first_party := agreement.parties.order_by("sort_order", "pk").first()):
+            first_party.number = partner_number
+            first_party.full_clean()
+            first_party.save(update_fields=["number"])
+        if signed_scan is not None:
+            AgreementDocument.objects.create(
+                title=_("Naskah ditandatangani"),
+                agreement=agreement,
+                category=DocumentCategory.objects.filter(code="naskah-ditandatangani").first(),
+                file=signed_scan,
+                uploaded_by_user=by,
+            )
+        change_agreement_status(agreement=agreement, to_status=AgreementStatus.SIGNED, by=by, note=note)
+        if agreement.starts_on <= timezone.localdate():
+            change_agreement_status(
+                agreement=agreement, to_status=AgreementStatus.IN_FORCE, by=by, note=_("Mulai berlaku.")
+            )
+    return agreement
+
+
+def bring_agreements_into_force(*, today: datetime.date | None = None) -> int:
+    """Signed agreements whose start date has come become Berlaku; safe to run any number of times."""
+    today = today or timezone.localdate()
+    started = Agreement.objects.filter(status=AgreementStatus.SIGNED, starts_on__lte=today)
+    count = 0
+    for agreement in started.iterator():
+        with transaction.atomic():
+            locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
+            if locked.status != AgreementStatus.SIGNED:
+                continue
+            locked.status = AgreementStatus.IN_FORCE
+            locked.save(update_fields=["status", "updated_at"])
+            AgreementStatusChange.objects.create(
+                agreement=locked,
+                from_status=AgreementStatus.SIGNED,
+                to_status=AgreementStatus.IN_FORCE,
+                note=_("Mulai berlaku pada %(date)s.") % {"date": locked.starts_on.strftime("%d-%m-%Y")},
+            )
+            log(locked, STATUS_CHANGE_ACTION, data={"from": AgreementStatus.SIGNED, "to": AgreementStatus.IN_FORCE})
+            count += 1
+    return count
 
 
 def record_new_agreement(*, agreement: Agreement, by: roles.User) -> None:

@@ -126,6 +126,10 @@ class AgreementStatusView(WagtailAdminTemplateMixin, FormView):
                     signed_on=data["signed_on"],
                     signed_at=data["signed_at"],
                     region_number=data["region_number"],
+                    partner_number=data["partner_number"],
+                    starts_on=data["starts_on"],
+                    ends_on=data["ends_on"],
+                    signed_scan=data["signed_scan"],
                     note=data["note"],
                 )
             else:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -20,6 +21,7 @@ def approved_agreement(info_agency):
     return AgreementFactory(initiating_agency=info_agency, status=AgreementStatus.APPROVED)
 
 
+@time_machine.travel(datetime.datetime(2024, 12, 1, 9, 0), tick=False)
 def test_the_secretariat_records_a_signing_and_the_agreement_becomes_signed(users, approved_agreement):
     services.record_signature(
         agreement=approved_agreement,
@@ -88,3 +90,41 @@ def test_agency_staff_may_not_change_another_agencys_record_through_the_service(
     with pytest.raises(PermissionDenied):
         services.ensure_can_change(user=users["health_staff"], agreement=approved_agreement)
     services.ensure_can_change(user=users["info_staff"], agreement=approved_agreement)
+
+
+@time_machine.travel(datetime.datetime(2024, 12, 1, 9, 0), tick=False)
+def test_a_signed_agreement_comes_into_force_on_its_start_date_once(users, approved_agreement):
+    from django.core.files.base import ContentFile
+
+    services.record_signature(
+        agreement=approved_agreement,
+        by=users["secretariat"],
+        signed_on=datetime.date(2024, 12, 1),
+        signed_at="Balai Kota Malang",
+        region_number="180/11/35.73.402/2024",
+        partner_number="UN10/KS/2024/77",
+        signed_scan=ContentFile(b"%PDF-1.4\n%scan\n", name="scan.pdf"),
+    )
+    approved_agreement.refresh_from_db()
+    assert approved_agreement.status == AgreementStatus.SIGNED
+    assert approved_agreement.parties.get().number == "UN10/KS/2024/77"
+    assert approved_agreement.documents.get().title == "Naskah ditandatangani"
+    assert services.bring_agreements_into_force(today=datetime.date(2024, 12, 31)) == 0
+    assert services.bring_agreements_into_force(today=datetime.date(2025, 1, 1)) == 1
+    assert services.bring_agreements_into_force(today=datetime.date(2025, 1, 2)) == 0
+    approved_agreement.refresh_from_db()
+    assert approved_agreement.status == AgreementStatus.IN_FORCE
+    assert approved_agreement.status_changes.last().note == "Mulai berlaku pada 01-01-2025."
+
+
+def test_a_signing_recorded_after_the_start_date_is_in_force_at_once(users, approved_agreement):
+    services.record_signature(
+        agreement=approved_agreement,
+        by=users["secretariat"],
+        signed_on=datetime.date(2025, 1, 2),
+        signed_at="Balai Kota Malang",
+        region_number="180/12/35.73.402/2025",
+    )
+    approved_agreement.refresh_from_db()
+    assert approved_agreement.status == AgreementStatus.IN_FORCE
+    assert [change.to_status for change in approved_agreement.status_changes.all()] == ["signed", "in_force"]

@@ -1,6 +1,9 @@
 """The secretariat records lifecycle steps from the admin; nobody else can."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from cooperation.models import AgreementStatus
@@ -42,6 +45,7 @@ def test_recording_a_signing_without_its_number_is_refused_with_a_message(client
     assert approved.status == AgreementStatus.APPROVED
 
 
+@time_machine.travel(datetime.datetime(2024, 12, 1, 9, 0), tick=False)
 def test_the_secretariat_records_a_signing_from_the_admin(client, users, approved):
     client.force_login(users["secretariat"])
     response = client.post(
@@ -97,3 +101,25 @@ def test_a_malformed_status_is_refused_without_a_crash(client, users, approved):
     response = client.post(status_url(approved), {"to_status": "bogus"})
     assert response.status_code == 200
     assert response.context["form"].errors["to_status"]
+
+
+def test_a_signed_scan_that_is_not_a_pdf_is_refused_and_nothing_changes(client, users, approved):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(users["secretariat"])
+    fake = SimpleUploadedFile("naskah.pdf", b"<html><body>bukan pdf</body></html>", content_type="application/pdf")
+    response = client.post(
+        status_url(approved),
+        {
+            "to_status": "signed",
+            "signed_on": "2025-04-01",
+            "signed_at": "Malang",
+            "region_number": "1/2025",
+            "signed_scan": fake,
+        },
+    )
+    assert response.status_code == 200
+    assert "naskah.pdf" in response.text
+    approved.refresh_from_db()
+    assert approved.status == AgreementStatus.APPROVED
+    assert not approved.documents.exists()
