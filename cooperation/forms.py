@@ -4,7 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import AgreementStatus, DocumentRole, Proposal, ProposalClearance
+from .models import (
+    AgreementStatus,
+    DocumentRole,
+    NotificationKind,
+    NotificationOptOut,
+    Proposal,
+    ProposalClearance,
+)
 from .selectors import agencies_selectable_by, missing_required_documents
 from .uploads import validate_document_upload
 
@@ -133,3 +140,22 @@ class ClearanceForm(forms.ModelForm):
         model = ProposalClearance
         fields = ["kind", "letter_number", "requested_on", "completed_on", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+
+class NotificationChoicesForm(forms.Form):
+    """One checkbox per kind of e-mail; unticking one opts the user out of it."""
+
+    def __init__(self, *args, instance, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = instance
+        opted_out = set(NotificationOptOut.objects.filter(user=instance).values_list("kind", flat=True))
+        for kind, label in NotificationKind.choices:
+            self.fields[kind] = forms.BooleanField(label=label, required=False, initial=kind not in opted_out)
+
+    def save(self, commit: bool = True):
+        from .services.notifications import set_notification_choices
+
+        set_notification_choices(
+            user=self.user, receive={kind for kind, _label in NotificationKind.choices if self.cleaned_data.get(kind)}
+        )
+        return self.user

@@ -101,3 +101,11 @@ def send_overdue_digest(*, today: datetime.date | None = None) -> int:
         run.recipients = len(to)
         run.save(update_fields=["recipients"])
         return len(to)
+
+
+def set_notification_choices(*, user, receive: set[str]) -> None:
+    """Keep an opt-out row for every kind the user no longer wants, and none for the rest."""
+    with transaction.atomic():
+        NotificationOptOut.objects.filter(user=user, kind__in=receive).delete()
+        for kind in set(NotificationKind.values) - receive:
+            NotificationOptOut.objects.get_or_create(user=user, kind=kind)
