@@ -45,9 +45,11 @@ def test_a_secretary_who_opted_out_of_the_digest_does_not_receive_it(
     with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
         review.submit(make_proposal(), users["health_staff"])
     mail.outbox.clear()
-    with time_machine.travel(datetime.datetime(2026, 3, 20, 6, 0, tzinfo=datetime.UTC), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("send_overdue_digest")
+    with (
+        time_machine.travel(datetime.datetime(2026, 3, 20, 6, 0, tzinfo=datetime.UTC), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_overdue_digest")
     assert mail.outbox == []
 
 
