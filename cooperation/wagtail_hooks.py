@@ -1,11 +1,13 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from . import roles
 from .dashboard import AwaitingMyActionPanel, EndingSoonPanel, OverdueStagesPanel, StatusCountsPanel
+from .forms import NotificationChoicesForm
 from .models import AgreementStatus
 from .selectors import document_visible_to
 from .services import STATUS_CHANGE_ACTION
@@ -49,6 +51,16 @@ def refuse_restricted_documents(document, request):
     """The serve view is the only way to a file; restricted ones need an entitled user."""
     if not document_visible_to(user=request.user, document=document):
         raise PermissionDenied
+
+
+@hooks.register("register_account_settings_panel")
+class CooperationNotificationsPanel(BaseSettingsPanel):
+    name = "cooperation_notifications"
+    title = _("Pemberitahuan e-mail Si Mbois Ker")
+    tab = notifications_tab
+    order = 110
+    form_class = NotificationChoicesForm
+    form_object = "user"
 
 
 @hooks.register("register_log_actions")

@@ -140,3 +140,33 @@ def make_user(username: str, *, role: str | None = None, agency: Agency | None =
 
 
 __all__ = ["make_user", "roles"]
+
+
+# --- Requests for cooperation from outside -------------------------------------------------------
+from cooperation.models import ExternalRequest  # noqa: E402
+
+
+class ExternalRequestFactory(factory.django.DjangoModelFactory):
+    """A received request; its one-time token is left on the instance as ``token`` for the test."""
+
+    class Meta:
+        model = ExternalRequest
+
+    organisation = factory.Sequence(lambda n: f"PT Mitra Contoh {n}")
+    category = PartnerCategory.COMPANY
+    country = "Indonesia"
+    region = "Kota Surabaya, Jawa Timur"
+    contact_name = "Budi Santoso"
+    contact_position = "Direktur"
+    contact_email = factory.Sequence(lambda n: f"budi{n}@mitra.example.com")
+    contact_phone = "0812-3456-7890"
+    title = factory.Sequence(lambda n: f"Kerja sama pengelolaan sampah terpadu {n}")
+    aims = "Mengurangi timbulan sampah yang dibuang ke TPA."
+    scope = "Pemilahan, pengangkutan dan daur ulang sampah rumah tangga."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        request = model_class(*args, **kwargs)
+        request.token = request.issue_token()
+        request.save()
+        return request

@@ -280,6 +280,7 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
         verbose_name = _("naskah kerja sama")
         verbose_name_plural = _("naskah kerja sama")
         indexes = [
+            models.Index(fields=["-created_at", "-id"], name="agreement_newest_idx"),
             models.Index(fields=["ends_on"], name="agreement_ends_on_idx"),
             models.Index(fields=["signed_on"], name="agreement_signed_on_idx"),
             models.Index(fields=["region_number"], name="agreement_region_number_idx"),

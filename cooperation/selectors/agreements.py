@@ -30,8 +30,9 @@ def agreements_visible_to(*, user: roles.User) -> QuerySet[Agreement]:
     if roles.is_region_wide(user):
         return agreements
     if roles.AGENCY_STAFF in roles.role_names(user) and (agency := agency_of(user=user)):
-        own = Agreement.objects.filter(Q(initiating_agency=agency) | Q(implementing_agencies=agency)).values("pk")
-        return agreements.filter(pk__in=own)
+        # Two indexed lookups rather than one join over the whole register.
+        implemented = Agreement.implementing_agencies.through.objects.filter(agency=agency).values("agreement_id")
+        return agreements.filter(Q(initiating_agency=agency) | Q(pk__in=implemented))
     return agreements.none()
 
 
@@ -83,9 +84,13 @@ def document_visible_to(*, user: roles.User, document: AgreementDocument) -> boo
         return True
     if not user.is_authenticated or not user.has_perm("cooperation.view_restricted_agreementdocument"):
         return False
-    if document.agreement_id is None:
-        return roles.is_region_wide(user)
-    return agreements_visible_to(user=user).filter(pk=document.agreement_id).exists()
+    if document.agreement_id is not None:
+        return agreements_visible_to(user=user).filter(pk=document.agreement_id).exists()
+    if document.proposal_id is not None:
+        from .proposals import proposals_visible_to
+
+        return proposals_visible_to(user=user).filter(pk=document.proposal_id).exists()
+    return roles.is_region_wide(user)
 
 
 def status_counts(*, user: roles.User) -> list[dict]:

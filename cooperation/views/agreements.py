@@ -213,6 +213,10 @@ class AgreementViewSet(SnippetViewSet):
     chooser_viewset_class = AgreementChooserViewSet
     filterset_class = AgreementFilterSet
     list_per_page = 25
+    # Plain database lookups: Wagtail's SQLite search index took two minutes per query at 100,000
+    # agreements (bench/register.py). Full-text search inside documents is the search app's job.
+    search_fields = ["title", "title_en", "region_number", "subject"]
+    search_backend_name = None
     edit_handler = TabbedInterface(
         [
             ObjectList(Agreement.identity_panels, heading=_("Identitas")),

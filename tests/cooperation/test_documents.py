@@ -142,3 +142,16 @@ def test_a_restricted_upload_with_its_reason_is_stored_in_the_restricted_collect
     assert client.get(serve_url(document)).status_code == 200
     client.logout()
     assert client.get(serve_url(document)).status_code in (302, 403, 404)
+
+
+def test_a_restricted_proposal_document_is_served_to_the_proposals_agency_only(client, users, make_proposal):
+    proposal = make_proposal()
+    document = proposal.documents.first()
+    document.classification = Classification.RESTRICTED
+    document.restriction_ground = RestrictionGround.NEGOTIATION
+    document.restriction_reason = "Draf usulan."
+    document.save()
+    client.force_login(users["health_staff"])
+    assert client.get(serve_url(document)).status_code == 200
+    client.force_login(users["info_staff"])
+    assert client.get(serve_url(document)).status_code in (403, 404)

@@ -1,0 +1,1 @@
+"""Views of the public site (Wagtail serves the pages; these are the plain Django ones)."""
