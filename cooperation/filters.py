@@ -1,10 +1,11 @@
 """The admin list's filters: the same django-filter machinery the public catalogue uses."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from .models import (
     EXPIRING_SOON,
@@ -14,6 +15,8 @@ from .models import (
     AgreementStatus,
     CooperationKind,
     DocumentType,
+    ExternalRequest,
+    ExternalRequestStatus,
     PartnerCategory,
     Proposal,
     ProposalStatus,
@@ -84,3 +87,18 @@ class ProposalFilterSet(WagtailFilterSet):
     class Meta:
         model = Proposal
         fields = ["status", "kind", "initiating_agency"]
+
+
+class ExternalRequestFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=ExternalRequestStatus.choices, label=_("Status"), widget=forms.RadioSelect, empty_label=_("Semua")
+    )
+    category = django_filters.ChoiceFilter(choices=PartnerCategory.choices, label=_("Kategori"), empty_label=_("Semua"))
+    assigned_agency = django_filters.ModelChoiceFilter(
+        queryset=Agency.objects.all(), label=_("OPD pemrakarsa"), empty_label=_("Semua")
+    )
+    received_at = django_filters.DateFromToRangeFilter(label=_("Diterima"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = ExternalRequest
+        fields = ["status", "category", "assigned_agency", "received_at"]

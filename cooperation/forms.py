@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import (
+    Agency,
     AgreementStatus,
+    CooperationKind,
     DocumentRole,
     NotificationKind,
     NotificationOptOut,
@@ -159,3 +161,20 @@ class NotificationChoicesForm(forms.Form):
             user=self.user, receive={kind for kind, _label in NotificationKind.choices if self.cleaned_data.get(kind)}
         )
         return self.user
+
+
+class TriageForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label=_("OPD pemrakarsa"),
+        queryset=Agency.objects.filter(is_active=True),
+        help_text=_("Staf OPD ini melanjutkan permohonan sebagai usulan mereka sendiri."),
+    )
+    kind = forms.ModelChoiceField(label=_("Jenis kerja sama"), queryset=CooperationKind.objects.all())
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Disimpan dalam catatan internal; halaman status pemohon hanya menampilkan tahap dan tanggal."),
+    )

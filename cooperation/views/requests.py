@@ -4,18 +4,14 @@ Requests come only from the public form and change only through the services, so
 a superuser) gets an add or edit form for them here.
 """
 
-import django_filters
-from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
@@ -24,8 +20,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .. import roles
-from ..models import Agency, CooperationKind, ExternalRequest, ExternalRequestStatus, PartnerCategory
+from ..filters import ExternalRequestFilterSet
+from ..forms import DeclineForm, TriageForm
+from ..models import ExternalRequest, ExternalRequestStatus
+from ..selectors.requests import external_requests_triageable_by, external_requests_visible_to
 from ..services import requests as request_services
 from .scoping import scoped
 
@@ -46,51 +44,6 @@ register_permission_policy(ExternalRequest, ExternalRequestPermissionPolicy(Exte
 
 # These two queries belong in cooperation/selectors/ with the others; they live here until that
 # package is free to edit (see the report on the issue).
-def external_requests_visible_to(*, user: roles.User) -> QuerySet[ExternalRequest]:
-    """Region-wide roles granted the view permission read every request; agency staff none."""
-    if roles.is_region_wide(user) and user.has_perm("cooperation.view_externalrequest"):
-        return ExternalRequest.objects.all()
-    return ExternalRequest.objects.none()
-
-
-def external_requests_triageable_by(*, user: roles.User) -> QuerySet[ExternalRequest]:
-    if request_services.may_triage(user):
-        return external_requests_visible_to(user=user)
-    return ExternalRequest.objects.none()
-
-
-class ExternalRequestFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        choices=ExternalRequestStatus.choices, label=_("Status"), widget=forms.RadioSelect, empty_label=_("Semua")
-    )
-    category = django_filters.ChoiceFilter(choices=PartnerCategory.choices, label=_("Kategori"), empty_label=_("Semua"))
-    assigned_agency = django_filters.ModelChoiceFilter(
-        queryset=Agency.objects.all(), label=_("OPD pemrakarsa"), empty_label=_("Semua")
-    )
-    received_at = django_filters.DateFromToRangeFilter(label=_("Diterima"), widget=DateRangePickerWidget)
-
-    class Meta:
-        model = ExternalRequest
-        fields = ["status", "category", "assigned_agency", "received_at"]
-
-
-class TriageForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label=_("OPD pemrakarsa"),
-        queryset=Agency.objects.filter(is_active=True),
-        help_text=_("Staf OPD ini melanjutkan permohonan sebagai usulan mereka sendiri."),
-    )
-    kind = forms.ModelChoiceField(label=_("Jenis kerja sama"), queryset=CooperationKind.objects.all())
-
-
-class DeclineForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Alasan"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Disimpan dalam catatan internal; halaman status pemohon hanya menampilkan tahap dan tanggal."),
-    )
-
-
 class ExternalRequestInspectView(snippet_views.InspectView):
     # Fields whose model definition carries no Indonesian verbose_name (yet).
     labels = {"triaged_by": _("Ditindaklanjuti oleh")}
