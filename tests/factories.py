@@ -106,7 +106,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     def partners(self, create, extracted, **kwargs):
         if not create:
             return
-        for index, partner in enumerate(extracted or [PartnerFactory()]):
+        for index, partner in enumerate([PartnerFactory()] if extracted is None else extracted):
             AgreementParty.objects.create(agreement=self, partner=partner, sort_order=index)
 
 

@@ -107,7 +107,7 @@ class AgreementQuerySet(models.QuerySet):
     def with_list_relations(self):
         """What every list row shows, fetched in a fixed number of queries."""
         return self.select_related("document_type", "kind", "initiating_agency").prefetch_related(
-            models.Prefetch("parties", queryset=AgreementParty.objects.select_related("partner")),
+            models.Prefetch("parties", queryset=AgreementParty.objects.select_related("partner", "agency")),
             "sectors",
             "implementing_agencies",
         )
@@ -321,7 +321,7 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
     @property
     @admin.display(description=_("mitra"))
     def partner_names(self) -> str:
-        return "; ".join(party.partner.name for party in self.parties.all())
+        return "; ".join(party.partner_name for party in self.parties.all())
 
     @property
     @admin.display(description=_("nomor naskah pihak mitra"))
@@ -432,7 +432,21 @@ class AgreementParty(Orderable):
 
     agreement = ParentalKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     partner = models.ForeignKey(
-        Partner, on_delete=models.PROTECT, related_name="agreement_parties", verbose_name=_("mitra")
+        Partner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+        verbose_name=_("mitra"),
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+        verbose_name=_("OPD (kerja sama antar-OPD)"),
+        help_text=_("Untuk kerja sama internal antar perangkat daerah, pilih OPD sebagai pihak, bukan mitra."),
     )
     role = models.CharField(_("kedudukan"), max_length=2, choices=PartyRole.choices, default=PartyRole.SECOND)
     number = models.CharField(_("nomor naskah pihak mitra"), max_length=120, blank=True)
@@ -440,7 +454,7 @@ class AgreementParty(Orderable):
     signatory_position = models.CharField(_("jabatan penandatangan mitra"), max_length=150, blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("partner"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("partner"), FieldPanel("agency"), FieldPanel("role")]),
         FieldPanel("number"),
         FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_position")]),
     ]
@@ -450,14 +464,19 @@ class AgreementParty(Orderable):
         verbose_name_plural = _("pihak mitra")
 
     def __str__(self) -> str:
-        return f"{self.get_role_display()}: {self.partner}"
+        return f"{self.get_role_display()}: {self.partner_name}"
 
     @property
     def partner_name(self) -> str:
-        return self.partner.name if self.partner_id else ""
+        """The party's name, whether an outside partner or one of the region's own agencies."""
+        if self.partner_id:
+            return self.partner.name
+        return self.agency.name if self.agency_id else ""
 
     def clean(self) -> None:
         super().clean()
+        if bool(self.partner_id) == bool(self.agency_id):
+            raise ValidationError(_("Pilih satu pihak: mitra, atau OPD untuk kerja sama antar-OPD."))
         if not (self.number and self.partner_id and self.agreement_id):
             return
         year = self.agreement.year

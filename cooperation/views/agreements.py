@@ -188,7 +188,7 @@ class AgreementChooserViewSet(chooser_views.SnippetChooserViewSet):
 
 class PartnersColumn(Column):
     def get_value(self, instance):
-        return ", ".join(party.partner.name for party in instance.parties.all())
+        return ", ".join(party.partner_name for party in instance.parties.all())
 
 
 class StatusColumn(Column):

@@ -141,3 +141,22 @@ def test_messages_are_given_in_english_to_english_users():
         with pytest.raises(ValidationError) as caught:
             agreement.full_clean(exclude=["kind", "initiating_agency"])
         assert "The end date cannot be before the start date." in messages_for(caught.value, "ends_on")
+
+
+def test_an_internal_agreement_names_another_agency_as_its_party(health_agency, info_agency):
+    agreement = AgreementFactory(initiating_agency=health_agency, partners=[])
+    party = AgreementParty(agreement=agreement, agency=info_agency, role="2")
+    party.full_clean()
+    party.save()
+    assert agreement.partner_names == "Dinas Komunikasi dan Informatika"
+
+
+@pytest.mark.parametrize("both", [True, False])
+def test_a_party_must_be_either_a_partner_or_an_agency(health_agency, info_agency, both):
+    agreement = AgreementFactory(initiating_agency=health_agency, partners=[])
+    party = AgreementParty(agreement=agreement, role="2")
+    if both:
+        party.partner = PartnerFactory()
+        party.agency = info_agency
+    with pytest.raises(ValidationError, match="Pilih satu pihak"):
+        party.full_clean()
