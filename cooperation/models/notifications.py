@@ -16,7 +16,12 @@ class NotificationKind(models.TextChoices):
 class NotificationOptOut(models.Model):
     """A row means "do not send me this kind"; no row means the e-mail is sent."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_opt_outs")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_opt_outs",
+        verbose_name=_("pengguna"),
+    )
     kind = models.CharField(_("jenis pemberitahuan"), max_length=30, choices=NotificationKind.choices)
 
     class Meta:
@@ -31,9 +36,13 @@ class NotificationOptOut(models.Model):
 class DigestRun(models.Model):
     """Marks a day's overdue digest as sent, so cron may run the command any number of times."""
 
-    day = models.DateField(unique=True)
-    sent_at = models.DateTimeField(auto_now_add=True)
-    recipients = models.PositiveIntegerField(default=0)
+    day = models.DateField(_("tanggal"), unique=True)
+    sent_at = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
+    recipients = models.PositiveIntegerField(_("jumlah penerima"), default=0)
+
+    class Meta:
+        verbose_name = _("pengiriman ringkasan harian")
+        verbose_name_plural = _("pengiriman ringkasan harian")
 
     def __str__(self) -> str:
         return f"{self.day}: {self.recipients}"

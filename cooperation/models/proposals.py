@@ -263,8 +263,10 @@ class ProposalClearance(models.Model):
     requested_on = models.DateField(_("tanggal permohonan"), null=True, blank=True)
     completed_on = models.DateField(_("tanggal terbit/selesai"))
     note = models.TextField(_("catatan"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("dicatat oleh")
+    )
+    recorded_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("persyaratan tambahan")

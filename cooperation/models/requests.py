@@ -62,7 +62,12 @@ class ExternalRequest(models.Model):
     received_at = models.DateTimeField(_("diterima"), auto_now_add=True)
     triaged_at = models.DateTimeField(_("ditindaklanjuti"), null=True, blank=True)
     triaged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ditindaklanjuti oleh"),
     )
 
     class Meta:

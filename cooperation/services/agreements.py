@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from .. import roles
@@ -49,6 +51,12 @@ ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     AgreementStatus.EXTENDED: set(),
     AgreementStatus.TERMINATED: set(),
 }
+
+
+def in_register_language(message: str) -> str:
+    """Text kept in the register is written in the region's language, whoever's screen recorded it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(message)
 
 
 def ensure_can_change(*, user: roles.User, agreement: Agreement) -> None:
@@ -130,7 +138,10 @@ def record_signature(
         change_agreement_status(agreement=agreement, to_status=AgreementStatus.SIGNED, by=by, note=note)
         if agreement.starts_on <= timezone.localdate():
             change_agreement_status(
-                agreement=agreement, to_status=AgreementStatus.IN_FORCE, by=by, note=_("Mulai berlaku.")
+                agreement=agreement,
+                to_status=AgreementStatus.IN_FORCE,
+                by=by,
+                note=in_register_language(gettext_noop("Mulai berlaku.")),
             )
     return agreement
 
@@ -151,7 +162,8 @@ def bring_agreements_into_force(*, today: datetime.date | None = None) -> int:
                 agreement=locked,
                 from_status=AgreementStatus.SIGNED,
                 to_status=AgreementStatus.IN_FORCE,
-                note=_("Mulai berlaku pada %(date)s.") % {"date": locked.starts_on.strftime("%d-%m-%Y")},
+                note=in_register_language(gettext_noop("Mulai berlaku pada %(date)s."))
+                % {"date": locked.starts_on.strftime("%d-%m-%Y")},
             )
             log(locked, STATUS_CHANGE_ACTION, data={"from": AgreementStatus.SIGNED, "to": AgreementStatus.IN_FORCE})
             count += 1
@@ -165,5 +177,5 @@ def record_new_agreement(*, agreement: Agreement, by: roles.User) -> None:
         from_status="",
         to_status=agreement.status,
         changed_by=by,
-        note=_("Naskah dicatat dalam register."),
+        note=in_register_language(gettext_noop("Naskah dicatat dalam register.")),
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
@@ -25,7 +26,7 @@ from ..models import (
 )
 from ..selectors import missing_clearances, missing_required_documents, proposals_visible_to
 from . import notifications
-from .agreements import record_new_agreement
+from .agreements import in_register_language, record_new_agreement
 
 DECLINE_ACTION = "cooperation.proposal_declined"
 APPROVE_ACTION = "cooperation.proposal_approved"
@@ -161,7 +162,9 @@ def create_agreement_from_proposal(*, proposal: Proposal, by) -> Agreement:
         AgreementParty.objects.create(agreement=agreement, partner=party.partner, role=party.role, sort_order=order)
     proposal.documents.update(agreement=agreement)
     record_new_agreement(agreement=agreement, by=by)
-    note = _("Dibuat dari usulan %(number)s yang disetujui.") % {"number": proposal.number}
+    note = in_register_language(gettext_noop("Dibuat dari usulan %(number)s yang disetujui.")) % {
+        "number": proposal.number
+    }
     agreement.status_changes.update(note=note)
     return agreement
 
