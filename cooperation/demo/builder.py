@@ -8,6 +8,9 @@ only the missing ones, which is also how ``--agreements 100000`` tops up a 150-r
 Agreements go in with bulk_create in batches (one transaction each), together with their
 parties, sectors, implementing agencies and status history, and each batch is added to the
 Wagtail search index with ``add_bulk`` before the next one starts.
+
+Then proposals.py adds a fixed set of proposals at every review stage and requests from outside,
+through the services rather than bulk inserts (the set does not grow with ``--agreements``).
 """
 
 import io
@@ -50,6 +53,7 @@ from cooperation.models import (
 from . import data
 from .pdfs import Renderer
 from .planner import DEMO_MARKER, DOCUMENT_NAMES, PIPELINE, AgreementSpec, Planner
+from .proposals import ProposalSeeder
 
 DOCUMENT_LIMIT = 150  # only the first agreements get PDFs: files are for looking at, not for load
 BATCH_SIZE = 2000
@@ -87,6 +91,10 @@ class Report:
     documents_created: int = 0
     indexed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    proposals_created: int = 0
+    proposals_existing: int = 0
+    proposal_statuses: dict[str, int] = field(default_factory=dict)  # label: count, over every proposal
+    requests: list = field(default_factory=list)  # proposals.IssuedRequest
 
     def count(self, label: str, created: bool, changed: bool) -> None:
         if created:
@@ -185,8 +193,10 @@ class DemoBuilder:
         progress: bool | None = None,
         batch_size: int = BATCH_SIZE,
         document_limit: int = DOCUMENT_LIMIT,
+        proposals: bool = True,
     ) -> None:
         self.wanted = agreements
+        self.proposals = proposals
         self.documents = documents
         self.password = password
         self.write = write
@@ -204,6 +214,8 @@ class DemoBuilder:
             self.seed_users()
         self.report.timings["data referensi & pengguna"] = time.monotonic() - started
         self.seed_agreements()
+        if self.proposals:
+            self.seed_proposals()
         self.report.timings["total"] = time.monotonic() - started
         return self.report
 
@@ -356,6 +368,14 @@ class DemoBuilder:
             bar.update(len(batch))
         bar.close()
         self.report.timings["naskah"] = time.monotonic() - started
+
+    # -- proposals and requests from outside ------------------------------------------------------
+
+    def seed_proposals(self) -> None:
+        """The fixed set of proposals at every review stage and requests from outside (see proposals.py)."""
+        started = time.monotonic()
+        ProposalSeeder(self).run()
+        self.report.timings["usulan & permohonan"] = time.monotonic() - started
 
     def _progress_disabled(self, missing: int) -> bool | None:
         if self.progress is None:

@@ -8,7 +8,7 @@ for illustration only, with example.org contact addresses.
 
 from dataclasses import dataclass, field
 
-from cooperation.models import DocumentRole, PartnerCategory
+from cooperation.models import ClearanceKind, DocumentRole, FundingSource, PartnerCategory
 
 REGION_NAME = "Pemerintah Kota Malang"
 REGION_NAME_EN = "City Government of Malang"
@@ -1993,3 +1993,584 @@ RESTRICTION_REASONS = {
     "hubungan luar negeri apabila dibuka.",
     "17b": "Lampiran memuat rincian harga dan rahasia dagang mitra badan usaha.",
 }
+
+
+# -- proposals (usulan) in review and requests from outside ---------------------------------------
+
+
+@dataclass(frozen=True)
+class ProposalStep:
+    """One act in a proposal's history, ``days_ago`` days before the seed runs.
+
+    ``submit`` (by the submitter), ``approve`` / ``changes`` / ``decline`` (by whoever holds the
+    current stage), ``clearance`` (the secretariat records a DPRD approval, LoI, Kemendagri
+    consultation or Full Powers), ``revise`` (the submitter uploads a new version of a document)
+    and ``sign`` (the secretariat records the signing of the approved agreement).
+    """
+
+    days_ago: int
+    action: str
+    comment: str = ""
+    clearance: str = ""
+    letter_number: str = ""  # {y}: the year the letter was issued
+    document: str = ""  # for "revise": the document category code
+
+
+@dataclass(frozen=True)
+class ProposalSeed:
+    """A proposal of the demo; its title is built from the document type, parties and subject."""
+
+    document_type: str
+    kind: str
+    agency: str
+    submitter: str  # a demo username: the agency's staff, or the secretariat entering it for the agency
+    partners: tuple[str, ...]
+    subject: str
+    sectors: tuple[str, ...]
+    aims: str
+    scope: tuple[str, ...]
+    created_days_ago: int
+    steps: tuple[ProposalStep, ...] = ()
+    subject_en: str = ""
+    term_years: int = 3
+    value: int | None = None
+    funding_source: str = FundingSource.NONE
+    burdens_apbd: bool = False
+    missing_document: str = ""  # a required document not uploaded yet
+    under_partner_framework: bool = False  # a PKS under the partner's KSB in force, when the register has one
+
+
+Step = ProposalStep
+SUBMIT = "submit"
+VERIFIED_OK = "Berkas lengkap sesuai daftar periksa; diteruskan untuk telaah hukum."
+
+PROPOSALS: list[ProposalSeed] = [
+    # Draf: complete, not yet submitted.
+    ProposalSeed(
+        "KSB",
+        "KSDPK",
+        "DISKOMINFO",
+        "opd2",
+        ("POLINEMA",),
+        "Pengembangan Talenta Digital dan Program Magang Mahasiswa di Lingkungan Pemerintah Kota Malang",
+        ("2.16", "2.07"),
+        "Kesepakatan Bersama ini dimaksudkan sebagai landasan kerja sama dalam menyiapkan talenta digital "
+        "Kota Malang. Tujuannya adalah memberi kesempatan magang bagi mahasiswa pada perangkat daerah, "
+        "mempercepat pengembangan aplikasi layanan publik, dan meningkatkan kompetensi teknologi informasi "
+        "aparatur.",
+        (
+            "program magang mahasiswa pada perangkat daerah",
+            "pengembangan dan pemeliharaan aplikasi layanan publik berbasis proyek mahasiswa",
+            "pelatihan keamanan informasi dan tata kelola data bagi aparatur",
+            "penelitian terapan di bidang kota cerdas",
+        ),
+        created_days_ago=3,
+    ),
+    # Draf: the cost-benefit study is still missing, so it cannot be submitted.
+    ProposalSeed(
+        "KSB",
+        "KSDPK",
+        "DINKES",
+        "opd",
+        ("UMM",),
+        "Pendampingan Kader Posyandu dan Percepatan Penurunan Stunting",
+        ("1.02", "2.14"),
+        "Kesepakatan Bersama ini dimaksudkan untuk memadukan program pengabdian masyarakat perguruan tinggi "
+        "dengan upaya Pemerintah Kota Malang menurunkan prevalensi stunting. Tujuannya adalah meningkatkan "
+        "kemampuan kader posyandu dan menjangkau lebih banyak keluarga berisiko stunting.",
+        (
+            "pelatihan kader posyandu tentang pemantauan pertumbuhan dan perkembangan balita",
+            "pendampingan keluarga berisiko stunting oleh mahasiswa kesehatan",
+            "kajian dan evaluasi intervensi gizi spesifik dan sensitif",
+            "pengabdian masyarakat di kelurahan lokus stunting",
+        ),
+        created_days_ago=1,
+        missing_document="kajian-manfaat",
+    ),
+    # Diajukan, waiting at Verifikasi Berkas longer than its 7 days: on the "Terlambat" panel.
+    ProposalSeed(
+        "KSB",
+        "K/L",
+        "DINKES",
+        "opd",
+        ("BPJS-KES",),
+        "Integrasi Data Kepesertaan Jaminan Kesehatan Nasional untuk Cakupan Kesehatan Semesta",
+        ("1.02", "1.06"),
+        "Kesepakatan Bersama ini dimaksudkan sebagai dasar pertukaran dan pemadanan data kepesertaan Jaminan "
+        "Kesehatan Nasional. Tujuannya adalah mempertahankan cakupan kesehatan semesta (Universal Health "
+        "Coverage) di Kota Malang dan memastikan penduduk miskin terdaftar sebagai peserta yang iurannya "
+        "dibayar pemerintah daerah.",
+        (
+            "pemadanan data kepesertaan dengan data kependudukan dan DTKS",
+            "pendaftaran dan reaktivasi peserta yang iurannya dibayar pemerintah daerah",
+            "penanganan pengaduan peserta di puskesmas dan rumah sakit",
+            "pemantauan dan evaluasi capaian cakupan kesehatan semesta",
+        ),
+        created_days_ago=16,
+        steps=(Step(11, SUBMIT),),
+    ),
+    # Diajukan yesterday.
+    ProposalSeed(
+        "KSB",
+        "KSDD",
+        "DISKOMINFO",
+        "opd2",
+        ("KOTA-BATU", "KAB-MALANG"),
+        "Interkoneksi Jaringan Intra Pemerintah dan Pemanfaatan Bersama Pusat Data Malang Raya",
+        ("2.16", "2.21"),
+        "Kesepakatan Bersama ini dimaksudkan untuk menghubungkan jaringan intra pemerintah ketiga daerah di "
+        "Malang Raya. Tujuannya adalah efisiensi belanja infrastruktur teknologi informasi, pertukaran data "
+        "antardaerah yang aman, dan pemulihan layanan bila terjadi gangguan pada salah satu pusat data.",
+        (
+            "interkoneksi jaringan intra pemerintah antardaerah",
+            "pemanfaatan bersama pusat data dan pusat pemulihan bencana",
+            "pertukaran data layanan publik lintas daerah",
+            "peningkatan kapasitas pengelola jaringan dan keamanan informasi",
+        ),
+        created_days_ago=4,
+        steps=(Step(1, SUBMIT),),
+    ),
+    # Diverifikasi: at Telaah Hukum, due tomorrow.
+    ProposalSeed(
+        "PKS",
+        "K/L",
+        "DISKOMINFO",
+        "opd2",
+        ("BSSN",),
+        "Pembentukan dan Operasional Tim Tanggap Insiden Siber (CSIRT) Kota Malang",
+        ("2.21", "2.16"),
+        "Perjanjian Kerja Sama ini dimaksudkan sebagai pedoman pembentukan dan pembinaan Tim Tanggap Insiden "
+        "Siber Kota Malang. Tujuannya adalah meningkatkan kemampuan Pemerintah Kota Malang mencegah, "
+        "mendeteksi dan menanggulangi insiden keamanan informasi pada sistem pemerintahan berbasis "
+        "elektronik.",
+        (
+            "pembentukan dan registrasi Tim Tanggap Insiden Siber Kota Malang",
+            "pendampingan penanganan insiden dan pemulihan sistem",
+            "penilaian kerentanan aplikasi dan infrastruktur perangkat daerah",
+            "pelatihan dan sertifikasi personel keamanan informasi",
+        ),
+        created_days_ago=20,
+        steps=(Step(18, SUBMIT), Step(9, "approve", VERIFIED_OK)),
+        under_partner_framework=True,
+    ),
+    # Perlu Perbaikan: Bagian Hukum sent the draft back.
+    ProposalSeed(
+        "PKS",
+        "KSDPK",
+        "DINKES",
+        "opd",
+        ("UB",),
+        "Pemanfaatan Puskesmas sebagai Wahana Pendidikan Klinik Mahasiswa Kedokteran",
+        ("1.02",),
+        "Perjanjian Kerja Sama ini dimaksudkan sebagai pedoman pemanfaatan puskesmas di Kota Malang sebagai "
+        "wahana pendidikan klinik. Tujuannya adalah menjamin mutu pendidikan dokter sekaligus menambah "
+        "tenaga pelayanan dan memperkuat upaya kesehatan masyarakat di puskesmas.",
+        (
+            "penempatan mahasiswa program profesi dokter pada puskesmas",
+            "penugasan dokter puskesmas sebagai pembimbing klinik",
+            "pelaksanaan kegiatan promotif dan preventif bersama mahasiswa",
+            "pelindungan pasien serta kerahasiaan data rekam medis",
+        ),
+        created_days_ago=25,
+        steps=(
+            Step(21, SUBMIT),
+            Step(17, "approve", VERIFIED_OK),
+            Step(
+                8,
+                "changes",
+                "Mohon perbaikan draf PKS: (1) Pasal Hak dan Kewajiban belum mengatur kerahasiaan data rekam "
+                "medis pasien sebagaimana diwajibkan UU Nomor 17 Tahun 2023 tentang Kesehatan dan UU Nomor 27 "
+                "Tahun 2022 tentang Pelindungan Data Pribadi; (2) Pasal Pembiayaan agar menegaskan bahwa "
+                "honorarium pembimbing klinik dibebankan kepada PIHAK KEDUA; (3) surat kuasa Wali Kota kepada "
+                "Kepala Dinas Kesehatan yang dilampirkan masih berupa draf, mohon diganti dengan yang sudah "
+                "ditandatangani.",
+            ),
+        ),
+        value=350_000_000,
+        funding_source=FundingSource.PARTNER,
+        under_partner_framework=True,
+    ),
+    # Dalam Pembahasan after one round of corrections; at TKKSD past its 10 days: "Terlambat".
+    ProposalSeed(
+        "KSB",
+        "KSDPK",
+        "DISKOMINFO",
+        "opd2",
+        ("TELKOM",),
+        "Penyediaan Akses Internet Publik Gratis di Taman Kota dan Ruang Terbuka Hijau",
+        ("2.16", "5.01"),
+        "Kesepakatan Bersama ini dimaksudkan sebagai landasan penyediaan akses internet publik di ruang "
+        "terbuka Kota Malang. Tujuannya adalah memperluas akses warga terhadap layanan digital, mendukung "
+        "pelaku usaha mikro di sekitar taman kota, dan memperkecil kesenjangan digital.",
+        (
+            "penyediaan titik akses internet publik di taman kota dan ruang terbuka hijau",
+            "pemanfaatan tiang dan ruang milik daerah untuk perangkat jaringan",
+            "literasi digital bagi warga dan pelaku usaha mikro",
+            "pelaporan kualitas layanan dan pemantauan pemanfaatan",
+        ),
+        created_days_ago=33,
+        steps=(
+            Step(29, SUBMIT),
+            Step(
+                26,
+                "changes",
+                "Profil dan legalitas mitra yang dilampirkan masih edisi 2019. Mohon dilengkapi akta perubahan "
+                "terakhir dan NIB yang masih berlaku.",
+            ),
+            Step(23, "revise", document="profil-mitra"),
+            Step(23, SUBMIT),
+            Step(20, "approve", "Berkas sudah lengkap setelah perbaikan; diteruskan ke Bagian Hukum."),
+            Step(
+                14,
+                "approve",
+                "Draf sesuai Permendagri 22/2020. Catatan: pemanfaatan tiang milik daerah agar dirinci dalam "
+                "PKS tersendiri dengan memperhatikan ketentuan pengelolaan barang milik daerah.",
+            ),
+        ),
+        term_years=5,
+    ),
+    # Dalam Pembahasan, just arrived at TKKSD.
+    ProposalSeed(
+        "KSB",
+        "KSDD",
+        "DLH",
+        "sekretariat",
+        ("KAB-MALANG", "KOTA-BATU"),
+        "Pengelolaan Sampah Regional dan Pemanfaatan Bersama Tempat Pemrosesan Akhir di Malang Raya",
+        ("2.11", "1.03"),
+        "Kesepakatan Bersama ini dimaksudkan sebagai landasan pengelolaan sampah secara regional di Malang "
+        "Raya. Tujuannya adalah mengatasi keterbatasan daya tampung TPA Supit Urang, menurunkan biaya "
+        "pengelolaan sampah per ton, dan mengurangi timbulan sampah yang dibuang ke TPA.",
+        (
+            "perencanaan dan pembangunan tempat pemrosesan akhir sampah regional",
+            "pengangkutan sampah antardaerah dan pembagian biaya operasional",
+            "pengembangan fasilitas pengolahan sampah menjadi energi dan kompos",
+            "edukasi pengurangan sampah dari sumbernya",
+        ),
+        created_days_ago=16,
+        steps=(
+            Step(12, SUBMIT),
+            Step(9, "approve", VERIFIED_OK),
+            Step(
+                3,
+                "approve",
+                "Telaah hukum selesai: pembagian kewenangan dan kewajiban para pihak sesuai PP 28/2018 dan "
+                "UU 18/2008 tentang Pengelolaan Sampah.",
+            ),
+        ),
+        term_years=5,
+    ),
+    # Menunggu Persetujuan DPRD: burdens the APBD; at the leadership's stage, no DPRD approval yet.
+    ProposalSeed(
+        "PKS",
+        "KSDPK",
+        "DPUPRPKP",
+        "sekretariat",
+        ("PLN",),
+        "Pemasangan dan Pemeliharaan Penerangan Jalan Umum Tenaga Surya",
+        ("1.03", "2.11"),
+        "Perjanjian Kerja Sama ini dimaksudkan untuk mengganti lampu penerangan jalan umum konvensional "
+        "dengan lampu tenaga surya di jalan kota. Tujuannya adalah menekan tagihan listrik penerangan jalan "
+        "umum, meningkatkan keselamatan pengguna jalan, dan mendukung target penurunan emisi daerah.",
+        (
+            "pemasangan 2.400 titik lampu penerangan jalan umum tenaga surya",
+            "pemeliharaan dan penggantian komponen selama masa kerja sama",
+            "pemantauan kinerja lampu melalui sistem kendali jarak jauh",
+            "pembayaran berdasarkan ketersediaan layanan",
+        ),
+        created_days_ago=45,
+        steps=(
+            Step(40, SUBMIT),
+            Step(33, "approve", VERIFIED_OK),
+            Step(24, "approve", "Tidak ada catatan substansi; skema pembayaran telah diselaraskan dengan BKAD."),
+            Step(
+                7,
+                "approve",
+                "TKKSD merekomendasikan kerja sama dilanjutkan. Karena membebani APBD tahun jamak, "
+                "Sekretariat agar mengajukan permohonan persetujuan DPRD sebelum penandatanganan.",
+            ),
+        ),
+        value=12_750_000_000,
+        funding_source=FundingSource.APBD,
+        burdens_apbd=True,
+        term_years=5,
+    ),
+    # Menunggu Persetujuan Pimpinan: a sister city MSP with every foreign clearance recorded.
+    ProposalSeed(
+        "MSP",
+        "KSDPL",
+        "SETDA-PEM",
+        "sekretariat",
+        ("KITAKYUSHU",),
+        "Kerja Sama Kota Kembar di Bidang Lingkungan Hidup, Pengelolaan Sampah dan Kota Rendah Karbon",
+        ("2.11", "1.03", "5.01"),
+        "Memorandum Saling Pengertian ini dimaksudkan sebagai landasan kerja sama kota kembar antara Kota "
+        "Malang dan Kota Kitakyushu. Tujuannya adalah alih pengetahuan dalam pengelolaan lingkungan hidup "
+        "dan sampah perkotaan serta pengembangan kota rendah karbon.",
+        (
+            "pertukaran tenaga ahli dan aparatur di bidang lingkungan hidup",
+            "pendampingan teknis pengelolaan sampah dan pengomposan skala kawasan",
+            "penyusunan rencana aksi kota rendah karbon",
+            "pertukaran pelajar dan misi kebudayaan",
+        ),
+        created_days_ago=130,
+        subject_en="Sister City Cooperation on the Environment, Waste Management and Low-Carbon City Development",
+        steps=(
+            Step(
+                125,
+                "clearance",
+                "Letter of Intent ditandatangani Wali Kota Malang dan Wali Kota Kitakyushu.",
+                clearance=ClearanceKind.LETTER_OF_INTENT,
+                letter_number="000.3/LOI/3/35.73.402/{y}",
+            ),
+            Step(
+                100,
+                "clearance",
+                "Kemendagri tidak berkeberatan; agar memperhatikan pelaporan kegiatan secara berkala.",
+                clearance=ClearanceKind.KEMENDAGRI_CONSULTATION,
+                letter_number="100.4.6/2187/SJ",
+            ),
+            Step(
+                80,
+                "clearance",
+                "Keputusan DPRD Kota Malang tentang persetujuan rencana kerja sama kota kembar.",
+                clearance=ClearanceKind.DPRD_APPROVAL,
+                letter_number="100.3.3/11/35.73.201/{y}",
+            ),
+            Step(
+                62,
+                "clearance",
+                "Surat Kuasa Penuh Menteri Luar Negeri kepada Wali Kota Malang.",
+                clearance=ClearanceKind.FULL_POWERS,
+                letter_number="FP/0417/HPI/{y}",
+            ),
+            Step(24, SUBMIT),
+            Step(19, "approve", VERIFIED_OK),
+            Step(13, "approve", "Naskah berbahasa Indonesia dan Inggris telah diselaraskan; tidak ada catatan."),
+            Step(4, "approve", "TKKSD merekomendasikan persetujuan; penandatanganan direncanakan saat kunjungan."),
+        ),
+        term_years=5,
+    ),
+    # Ditolak by TKKSD.
+    ProposalSeed(
+        "KSB",
+        "KSDPK",
+        "DISHUB",
+        "sekretariat",
+        ("NCT",),
+        "Pengelolaan Parkir Elektronik Berbasis Aplikasi di Ruas Jalan Protokol",
+        ("2.15",),
+        "Kesepakatan Bersama ini dimaksudkan untuk menerapkan pembayaran parkir tepi jalan umum melalui "
+        "aplikasi. Tujuannya adalah meningkatkan pendapatan retribusi parkir dan mengurangi kebocoran "
+        "pungutan.",
+        (
+            "penyediaan aplikasi dan mesin parkir elektronik",
+            "pengelolaan juru parkir dan titik parkir",
+            "bagi hasil pendapatan parkir",
+        ),
+        created_days_ago=50,
+        steps=(
+            Step(47, SUBMIT),
+            Step(44, "approve", VERIFIED_OK),
+            Step(38, "approve", "Skema bagi hasil perlu dikaji kesesuaiannya dengan Perda Pajak dan Retribusi Daerah."),
+            Step(
+                31,
+                "decline",
+                "TKKSD memutuskan usulan tidak dapat dilanjutkan: skema bagi hasil retribusi parkir tepi jalan "
+                "umum dengan badan usaha tidak sesuai dengan Perda Kota Malang tentang Pajak Daerah dan "
+                "Retribusi Daerah, dan pembayaran parkir nontunai sudah tersedia melalui kerja sama dengan Bank "
+                "Jatim. Dinas Perhubungan dipersilakan menyusun ulang kebutuhan ini melalui pengadaan jasa.",
+            ),
+        ),
+    ),
+    # Ditolak at Verifikasi Berkas: not a cooperation at all.
+    ProposalSeed(
+        "KSB",
+        "KSDPK",
+        "DISPORAPAR",
+        "sekretariat",
+        ("TUGU-MEDIA",),
+        "Pemanfaatan Stadion Gajayana untuk Penyelenggaraan Konser dan Acara Komersial",
+        ("2.19", "3.26"),
+        "Kesepakatan Bersama ini dimaksudkan untuk memanfaatkan Stadion Gajayana bagi penyelenggaraan acara "
+        "komersial. Tujuannya adalah meningkatkan pendapatan daerah dan kunjungan wisata.",
+        (
+            "penyelenggaraan konser dan acara komersial di Stadion Gajayana",
+            "promosi pariwisata Kota Malang",
+            "pembagian pendapatan tiket",
+        ),
+        created_days_ago=22,
+        steps=(
+            Step(19, SUBMIT),
+            Step(
+                15,
+                "decline",
+                "Objek usulan adalah pemanfaatan barang milik daerah (sewa Stadion Gajayana) yang tunduk pada "
+                "ketentuan pengelolaan BMD, bukan kerja sama daerah. Silakan diajukan kepada BKAD selaku "
+                "pengelola barang dengan mekanisme sewa.",
+            ),
+        ),
+    ),
+    # Disetujui: the agreement exists with status Disetujui, waiting to be signed.
+    ProposalSeed(
+        "KSB",
+        "KSDD",
+        "DINKES",
+        "opd",
+        ("KAB-MALANG", "KOTA-BATU"),
+        "Sistem Rujukan Terintegrasi dan Penanggulangan Penyakit Menular di Malang Raya",
+        ("1.02",),
+        "Kesepakatan Bersama ini dimaksudkan sebagai landasan pelayanan kesehatan lintas batas di Malang Raya. "
+        "Tujuannya adalah mempercepat rujukan pasien antarfasilitas kesehatan dan menyatukan langkah "
+        "penanggulangan penyakit menular seperti demam berdarah dan tuberkulosis.",
+        (
+            "sistem rujukan pasien terintegrasi antarfasilitas kesehatan",
+            "surveilans dan penanggulangan penyakit menular lintas daerah",
+            "pertukaran data kesehatan sesuai ketentuan pelindungan data pribadi",
+            "peningkatan kapasitas tenaga kesehatan",
+        ),
+        created_days_ago=40,
+        steps=(
+            Step(36, SUBMIT),
+            Step(32, "approve", VERIFIED_OK),
+            Step(26, "approve", "Tidak ada catatan; draf telah sesuai format Permendagri 22/2020."),
+            Step(17, "approve", "Dibahas dalam rapat TKKSD bersama ketiga daerah; direkomendasikan untuk disetujui."),
+            Step(
+                12,
+                "approve",
+                "Disetujui. Penandatanganan agar dijadwalkan bersama Bupati Malang dan Wali Kota Batu.",
+            ),
+        ),
+    ),
+    # Disetujui, then signed: the agreement is Berlaku.
+    ProposalSeed(
+        "KSB",
+        "K/L",
+        "DISKOMINFO",
+        "opd2",
+        ("BPS",),
+        "Penyelenggaraan Statistik Sektoral dan Pembangunan Portal Satu Data Kota Malang",
+        ("2.20", "2.16", "5.01"),
+        "Kesepakatan Bersama ini dimaksudkan sebagai landasan pembinaan statistik sektoral di Kota Malang. "
+        "Tujuannya adalah tersedianya data yang akurat, mutakhir dan dapat dibagipakaikan melalui portal Satu "
+        "Data Kota Malang sebagai dasar perencanaan pembangunan.",
+        (
+            "pembinaan statistik sektoral perangkat daerah",
+            "penyusunan dan pemutakhiran metadata serta standar data",
+            "pembangunan dan pengelolaan portal Satu Data Kota Malang",
+            "penyusunan publikasi Kota Malang Dalam Angka",
+        ),
+        created_days_ago=100,
+        steps=(
+            Step(95, SUBMIT),
+            Step(91, "approve", VERIFIED_OK),
+            Step(85, "approve", "Draf telah sesuai; tidak ada catatan."),
+            Step(76, "approve", "Direkomendasikan untuk disetujui."),
+            Step(71, "approve", "Disetujui."),
+            Step(30, "sign", "Ditandatangani Wali Kota Malang dan Kepala BPS Kota Malang di Balai Kota Malang."),
+        ),
+    ),
+]
+
+# How the PPID classifies a proposal's documents while it is in review (UU 14/2008 art. 17).
+PROPOSAL_DOCUMENT_RESTRICTIONS: dict[str, tuple[str, str]] = {
+    "draf-naskah": ("17i", RESTRICTION_REASONS["17i"]),
+    "kajian-manfaat": (
+        "17i",
+        "Kajian internal perangkat daerah sebagai bahan pertimbangan pimpinan yang belum diputuskan; dapat "
+        "dibuka setelah kerja sama ditetapkan.",
+    ),
+    "full-powers": (
+        "17f",
+        "Surat kuasa penuh memuat mandat perundingan Pemerintah Republik Indonesia dengan pihak luar negeri.",
+    ),
+}
+# A business's, university's or organisation's profile carries its officers' personal data.
+PARTNER_PROFILE_RESTRICTION = (
+    "17h",
+    "Profil mitra memuat salinan akta pendirian dan data pribadi pengurus (NIK, alamat dan nomor telepon).",
+)
+
+
+@dataclass(frozen=True)
+class RequestSeed:
+    """A request sent through the public form; ``outcome`` is received, triaged or declined."""
+
+    organisation: str
+    category: str
+    region: str
+    address: str
+    contact_name: str
+    contact_position: str
+    contact_email: str
+    contact_phone: str
+    title: str
+    aims: str
+    scope: str
+    received_days_ago: int
+    outcome: str = "received"
+    outcome_days_ago: int = 0
+    agency: str = ""  # triaged: the initiating agency
+    reason: str = ""  # declined: why
+    ip: str = ""
+
+
+EXTERNAL_REQUESTS: list[RequestSeed] = [
+    RequestSeed(
+        "CV Cahaya Reklame Nusantara",
+        C.COMPANY,
+        "Kota Malang, Jawa Timur",
+        "Jalan Soekarno-Hatta Nomor 88, Lowokwaru, Kota Malang",
+        "Hendra Saputra",
+        "Direktur",
+        "hendra.saputra@example.com",
+        "0813-3456-7781",
+        "Pemasangan Videotron Iklan Komersial di Simpang Jalan Protokol",
+        "Kami bermaksud bekerja sama dengan Pemerintah Kota Malang untuk memasang videotron di simpang "
+        "jalan protokol. Sebagian waktu tayang kami sediakan gratis untuk informasi pemerintah.",
+        "Pemasangan 4 unit videotron; penayangan iklan komersial; penayangan informasi pemerintah 20% "
+        "dari waktu tayang.",
+        received_days_ago=12,
+        outcome="declined",
+        outcome_days_ago=10,
+        reason="Pemasangan media reklame merupakan perizinan penyelenggaraan reklame, bukan kerja sama daerah. "
+        "Pemohon dipersilakan mengajukan izin melalui layanan perizinan Disnaker-PMPTSP Kota Malang.",
+        ip="192.0.2.31",
+    ),
+    RequestSeed(
+        "Politeknik Kesehatan Kemenkes Malang",
+        C.UNIVERSITY,
+        "Kota Malang, Jawa Timur",
+        "Jalan Besar Ijen Nomor 77C, Klojen, Kota Malang",
+        "Dr. Kartika Wulandari, S.Kep., M.Kes.",
+        "Wakil Direktur Bidang Akademik",
+        "akademik.poltekkes@example.ac.id",
+        "(0341) 566075",
+        "Praktik Kerja Lapangan Mahasiswa Kesehatan di Puskesmas Kota Malang",
+        "Memberikan pengalaman belajar lapangan bagi mahasiswa keperawatan, kebidanan dan gizi, sekaligus "
+        "membantu kegiatan promotif dan preventif puskesmas.",
+        "Penempatan mahasiswa praktik di 16 puskesmas; pembimbingan oleh tenaga kesehatan puskesmas; "
+        "penyuluhan kesehatan dan pendataan keluarga sehat bersama kader.",
+        received_days_ago=9,
+        outcome="triaged",
+        outcome_days_ago=6,
+        agency="DINKES",
+        ip="192.0.2.32",
+    ),
+    RequestSeed(
+        "Yayasan Inklusi Malang Raya",
+        C.NGO,
+        "Kota Malang, Jawa Timur",
+        "Jalan Raya Tlogomas Nomor 21, Lowokwaru, Kota Malang",
+        "Retno Anggraini",
+        "Ketua Yayasan",
+        "retno.anggraini@example.org",
+        "0812-3300-4521",
+        "Pendampingan Layanan Publik Ramah Disabilitas di Kantor Kelurahan",
+        "Meningkatkan aksesibilitas layanan administrasi di kantor kelurahan bagi penyandang disabilitas.",
+        "Audit aksesibilitas kantor kelurahan; pelatihan bahasa isyarat dasar bagi petugas layanan; "
+        "penyusunan standar layanan ramah disabilitas.",
+        received_days_ago=1,
+        ip="192.0.2.33",
+    ),
+]

@@ -13,7 +13,7 @@ from decimal import Decimal
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from cooperation.models import AgreementStatus, FundingSource, PartyRole
+from cooperation.models import AgreementStatus, FundingSource, PartnerCategory, PartyRole
 
 from . import data
 from .planner import DOCUMENT_NAMES, AgreementSpec, Planner, lower_first
@@ -235,6 +235,9 @@ class Renderer:
             "surat-kuasa": self._power_of_attorney,
             "berita-acara": self._termination_minutes,
             "lampiran": self._annex,
+            "kajian-manfaat": self._feasibility_study,
+            "profil-mitra": self._partner_profile,
+            "full-powers": self._full_powers,
         }[category]
         draft = category == "draf-naskah"
         stamp = self._stamp(spec)
@@ -735,3 +738,145 @@ class Renderer:
             "disepakati PARA PIHAK. Dokumen ini dikecualikan dari informasi publik oleh PPID Kota Malang."
         )
         pdf.items([f"{item}: rincian kegiatan, jadwal dan penanggung jawab." for item in spec.scope_items])
+
+    def _feasibility_study(self, pdf: Paper, spec: AgreementSpec, **_: object) -> None:
+        agency = self.planner.agencies[spec.initiating]
+        partners = ", ".join(self.planner.partners[p.partner].name for p in spec.parties) or "mitra"
+        pdf.centered(
+            [
+                "KAJIAN MANFAAT DAN BIAYA",
+                f"RENCANA KERJA SAMA TENTANG {spec.subject.upper()}",
+                agency.name.upper(),
+                "KOTA MALANG",
+            ],
+            size=12,
+        )
+        pdf.ln(4)
+        cost = (
+            f"Perkiraan biaya sebesar {rupiah(spec.value)} yang bersumber dari "
+            f"{FUNDING_WORDS.get(spec.funding_source, 'anggaran PARA PIHAK')}."
+            if spec.value
+            else "Kerja sama tidak memerlukan belanja baru; biaya koordinasi dibebankan pada anggaran rutin "
+            "masing-masing pihak."
+        )
+        if spec.burdens_apbd:
+            cost += " Karena membebani APBD, rencana kerja sama ini memerlukan persetujuan DPRD."
+        sections = [
+            (
+                "A. Latar Belakang",
+                f"Rencana kerja sama dengan {partners} disusun untuk {lower_first(spec.subject)}. Kebutuhan ini "
+                "tidak dapat dipenuhi secara efisien apabila dilaksanakan sendiri oleh perangkat daerah.",
+            ),
+            ("B. Manfaat bagi Daerah dan Masyarakat", spec.aims),
+            ("C. Perkiraan Biaya dan Sumber Pendanaan", cost),
+            (
+                "D. Risiko dan Mitigasi",
+                "Risiko utama adalah keterlambatan pelaksanaan dan perubahan prioritas anggaran. Mitigasinya "
+                "adalah rencana kerja tahunan yang disepakati, rapat koordinasi berkala dan monitoring dan "
+                "evaluasi setiap semester.",
+            ),
+            (
+                "E. Kesimpulan",
+                "Manfaat kerja sama lebih besar daripada biayanya; rencana kerja sama layak dilanjutkan ke tahap "
+                "pembahasan.",
+            ),
+        ]
+        for heading, text in sections:
+            pdf.para(heading, style="B")
+            pdf.para(text, indent=4)
+        pdf.para("Ruang lingkup yang dikaji:", style="B")
+        pdf.items(spec.scope_items)
+        head = self.planner.heads[spec.initiating]
+        pdf.signatures([("", head.position, head.name, head.nip)])
+
+    def _partner_profile(self, pdf: Paper, spec: AgreementSpec, **_: object) -> None:
+        partner = self._first_partner(spec)
+        if partner is None:
+            return
+        pdf.centered(["PROFIL DAN LEGALITAS MITRA", partner.name.upper()], size=12)
+        pdf.ln(4)
+        legal = {
+            PartnerCategory.COMPANY: "Akta pendirian dan perubahan terakhir beserta pengesahan Menteri Hukum; NIB "
+            "dan NPWP badan usaha.",
+            PartnerCategory.STATE_ENTERPRISE: "Akta pendirian persero, anggaran dasar terakhir, NIB dan NPWP.",
+            PartnerCategory.REGIONAL_ENTERPRISE: "Peraturan daerah pendirian perusahaan umum daerah dan NPWP.",
+            PartnerCategory.UNIVERSITY: "Keputusan pendirian dan statuta perguruan tinggi; sertifikat akreditasi "
+            "institusi.",
+            PartnerCategory.NGO: "Akta pendirian yayasan/perkumpulan dan pengesahan badan hukum.",
+            PartnerCategory.FOREIGN_GOVERNMENT: "Keterangan kedudukan pemerintah daerah mitra dari perwakilan "
+            "Republik Indonesia di negara mitra.",
+            PartnerCategory.FOREIGN_INSTITUTION: "Dokumen pendirian lembaga dan keterangan kedudukan dari perwakilan "
+            "Republik Indonesia.",
+        }.get(partner.category, "Dasar hukum pembentukan instansi.")
+        pdf.field("Nama", partner.name, width=42)
+        if partner.name_en:
+            pdf.field("Nama (Inggris)", partner.name_en, width=42)
+        pdf.field("Kategori", PartnerCategory(partner.category).label, width=42)
+        pdf.field("Alamat", partner.address or partner.regency_city or partner.country, width=42)
+        pdf.field("Negara", partner.country, width=42)
+        if partner.website:
+            pdf.field("Situs web", partner.website, width=42)
+        pdf.field("Penandatangan", partner.signatory_position, width=42)
+        pdf.field("Legalitas", legal, width=42)
+        pdf.ln(3)
+        pdf.para(
+            "Profil ini disampaikan sebagai kelengkapan usulan kerja sama dan memuat salinan dokumen legalitas "
+            "yang telah dilegalisasi oleh pejabat yang berwenang."
+        )
+
+    def _full_powers(self, pdf: Paper, spec: AgreementSpec, **_: object) -> None:
+        partner = self._first_partner(spec)
+        country = data.COUNTRIES.get(partner.country, (partner.country, partner.country)) if partner else ("", "")
+        pdf.centered(["MENTERI LUAR NEGERI REPUBLIK INDONESIA", "", "SURAT KUASA PENUH", "FULL POWERS"], size=12)
+        pdf.ln(4)
+        pdf.para(
+            f"Menteri Luar Negeri Republik Indonesia dengan ini memberikan kuasa penuh kepada {data.MAYOR.name}, "
+            f"{data.MAYOR.position}, untuk atas nama Pemerintah Republik Indonesia menandatangani {spec.title}."
+        )
+        pdf.set_font("Times", "I", 10)
+        pdf.write_block(
+            "The Minister for Foreign Affairs of the Republic of Indonesia hereby grants full powers to the Mayor "
+            "of Malang to sign, on behalf of the Government of the Republic of Indonesia, the "
+            f"{spec.title_en or spec.title} with the partner in {country[1]}.",
+            gap=5,
+        )
+        pdf.ln(3)
+        pdf.para("Surat kuasa penuh ini berlaku untuk satu kali penandatanganan naskah tersebut di atas.")
+        pdf.signatures([("", "Menteri Luar Negeri Republik Indonesia", BLANK, "")])
+
+    def render_request_letter(
+        self,
+        *,
+        organisation: str,
+        address: str,
+        contact_name: str,
+        contact_position: str,
+        title: str,
+        aims: str,
+        scope: str,
+        day: datetime.date,
+        stamp: datetime.datetime,
+    ) -> bytes:
+        """The letter an outside applicant attaches to a request sent through the public form."""
+        pdf = Paper(title=f"Permohonan kerja sama - {title}", draft=False, stamp=stamp)
+        pdf.centered([organisation.upper()], size=13)
+        pdf.centered([address], size=9, bold=False, gap=4.5)
+        pdf.set_line_width(0.8)
+        pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
+        pdf.set_line_width(0.2)
+        pdf.ln(6)
+        pdf.set_font("Times", "", 11)
+        pdf.cell(0, 5.5, latin1(f"Malang, {long_date(day)}"), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.field("Perihal", f"Permohonan Kerja Sama: {title}")
+        pdf.field("Lampiran", "1 (satu) berkas")
+        pdf.ln(3)
+        pdf.para("Yth. Wali Kota Malang\nc.q. Kepala Bagian Pemerintahan Sekretariat Daerah Kota Malang\ndi Malang")
+        pdf.para(f"Dengan hormat, bersama ini {organisation} mengajukan permohonan kerja sama tentang {title}.")
+        pdf.para(f"Maksud dan tujuan: {aims}")
+        pdf.para(f"Ruang lingkup yang kami usulkan: {scope}")
+        pdf.para(
+            "Kami bersedia memaparkan rencana ini dan melengkapi dokumen yang diperlukan. Atas perhatian Bapak/Ibu, "
+            "kami sampaikan terima kasih."
+        )
+        pdf.signatures([("", contact_position, contact_name, "")])
+        return bytes(pdf.output())

@@ -84,7 +84,9 @@ def missing_required_documents(
 
 def required_clearances(proposal: Proposal) -> list[str]:
     required = []
-    if proposal.needs_dprd_approval:
+    # Foreign cooperation always needs the DPRD (Permendagri 25/2020); domestic only when it
+    # burdens the APBD or is not yet budgeted.
+    if proposal.needs_dprd_approval or proposal.foreign:
         required.append(ClearanceKind.DPRD_APPROVAL)
     if proposal.foreign:
         required += [

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
-from wagtail.models import TaskState
+from wagtail.models import TaskState, WorkflowState
 
 from .. import roles
 from ..models import (
@@ -17,6 +17,8 @@ from ..models import (
     AgreementParty,
     AgreementStatus,
     ClearanceKind,
+    Level,
+    PartnerCategory,
     Proposal,
     ProposalClearance,
     ProposalStatus,
@@ -110,11 +112,14 @@ def _approve(*, state: ReviewTaskState, task: ReviewTask, proposal: Proposal, us
 def _decline(*, state: ReviewTaskState, task: ReviewTask, proposal: Proposal, user, reason: str) -> None:
     if not reason.strip():
         raise ValidationError(_("Penolakan wajib disertai alasan."))
-    state.comment = reason
-    state.save(update_fields=["comment"])
-    state.workflow_state.cancel(user=user)
+    # Close the workflow without Wagtail's "cancel": the history should read "declined by the
+    # reviewer", not "review cancelled".
+    now = timezone.now()
     ReviewTaskState.objects.filter(pk=state.pk).update(
-        status=TaskState.STATUS_REJECTED, finished_by=user, finished_at=timezone.now(), comment=reason
+        status=TaskState.STATUS_REJECTED, finished_by=user, finished_at=now, comment=reason
+    )
+    WorkflowState.objects.filter(pk=state.workflow_state_id).update(
+        status=WorkflowState.STATUS_CANCELLED, current_task_state=None
     )
     _set_status(proposal, ProposalStatus.REJECTED, decided_at=timezone.now(), decision_note=reason)
     log(proposal, DECLINE_ACTION, user=user, data={"stage": task.stage, "reason": reason})
@@ -151,7 +156,7 @@ def create_agreement_from_proposal(*, proposal: Proposal, by) -> Agreement:
         funding_source=proposal.funding_source,
         burdens_apbd=proposal.burdens_apbd,
         initiating_agency=proposal.initiating_agency,
-        level="international" if proposal.foreign else "local",
+        level=_level_of(proposal),
         status=AgreementStatus.APPROVED,
         **_dprd_fields(proposal),
     )
@@ -167,6 +172,15 @@ def create_agreement_from_proposal(*, proposal: Proposal, by) -> Agreement:
     }
     agreement.status_changes.update(note=note)
     return agreement
+
+
+def _level_of(proposal: Proposal) -> str:
+    if proposal.foreign:
+        return Level.INTERNATIONAL
+    national = {PartnerCategory.MINISTRY, PartnerCategory.STATE_ENTERPRISE}
+    if proposal.parties.filter(partner__category__in=national).exists():
+        return Level.NATIONAL
+    return Level.LOCAL
 
 
 def _dprd_fields(proposal: Proposal) -> dict:

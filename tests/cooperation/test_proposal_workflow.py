@@ -11,6 +11,8 @@ from cooperation.selectors import proposal_timeline
 from cooperation.selectors.proposals import current_stage
 from cooperation.services import proposals as proposal_services
 
+from ..factories import PartnerFactory
+
 pytestmark = pytest.mark.django_db
 
 REVIEWERS = ["secretariat", "legal", "tkksd", "leadership"]
@@ -147,7 +149,7 @@ def test_an_unbudgeted_proposal_also_needs_the_dprd(make_proposal, review, users
     assert proposal.status == ProposalStatus.AWAITING_DPRD
 
 
-def test_a_foreign_proposal_needs_the_loi_kemendagri_and_full_powers_before_approval(make_proposal, review, users):
+def test_a_foreign_proposal_needs_the_dprd_loi_kemendagri_and_full_powers_before_approval(make_proposal, review, users):
     proposal = make_proposal(is_foreign=True)
     walk_to_approval_stage(proposal, review, users)
     with pytest.raises(ValidationError) as caught:
@@ -156,7 +158,9 @@ def test_a_foreign_proposal_needs_the_loi_kemendagri_and_full_powers_before_appr
     assert "Letter of Intent" in message
     assert "Kemendagri" in message
     assert "Full Powers" in message
+    assert "Persetujuan DPRD" in message
     for kind, number in [
+        (ClearanceKind.DPRD_APPROVAL, "170/2/35.73.201/2026"),
         (ClearanceKind.LETTER_OF_INTENT, "LoI/2026/01"),
         (ClearanceKind.KEMENDAGRI_CONSULTATION, "100.4.6/123/SJ"),
         (ClearanceKind.FULL_POWERS, "FP/KEMLU/2026/07"),
@@ -223,3 +227,25 @@ def test_withdrawing_a_submission_makes_the_proposal_a_draft_again(make_proposal
     proposal.current_workflow_state.cancel(user=users["health_staff"])
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DRAFT
+
+
+def test_a_decline_reads_as_a_decline_in_the_history(make_proposal, review, users):
+    from wagtail.models import ModelLogEntry
+
+    proposal = make_proposal()
+    review.submit(proposal, users["health_staff"])
+    review.act(proposal, users["secretariat"], "decline", comment="Di luar kewenangan daerah.")
+    actions = list(ModelLogEntry.objects.filter(object_id=str(proposal.pk)).values_list("action", flat=True))
+    assert "cooperation.proposal_declined" in actions
+    assert "wagtail.workflow.cancel" not in actions
+
+
+def test_an_agreement_with_a_ministry_is_national(make_proposal, review, users):
+    from cooperation.models import PartnerCategory
+
+    proposal = make_proposal()
+    proposal.parties.update(partner=PartnerFactory(name="Kementerian Kesehatan", category=PartnerCategory.MINISTRY))
+    review.submit(proposal, users["health_staff"])
+    for reviewer in REVIEWERS:
+        review.act(proposal, users[reviewer], "approve")
+    assert proposal.agreement.level == "national"

@@ -13,7 +13,8 @@ from cooperation.demo.builder import DemoBuilder, Report
 class Command(BaseCommand):
     help = (
         "Isi basis data dengan data demo Kota Malang: data referensi, pengguna per peran, naskah kerja sama "
-        "dan dokumennya. Aman dijalankan berulang (hanya menambah yang belum ada)."
+        "dan dokumennya, usulan pada setiap tahap peninjauan dan permohonan dari luar. Aman dijalankan "
+        "berulang (hanya menambah yang belum ada)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,6 +24,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--password", default="demo12345", help="kata sandi semua pengguna demo")
         parser.add_argument("--no-progress", action="store_true", help="tanpa bilah kemajuan")
+        parser.add_argument(
+            "--no-proposals",
+            action="store_true",
+            help="tanpa usulan dan permohonan dari luar (himpunan tetap, tidak bergantung pada --agreements)",
+        )
 
     def handle(self, *args, **options) -> None:
         builder = DemoBuilder(
@@ -31,6 +37,7 @@ class Command(BaseCommand):
             password=options["password"],
             write=self.stdout.write,
             progress=False if options["no_progress"] else None,
+            proposals=not options["no_proposals"],
         )
         report = builder.run()
         self._summary(report)
@@ -46,8 +53,23 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"  dokumen PDF: {report.documents_created} dibuat")
         self.stdout.write(f"  indeks pencarian: {report.indexed} naskah ditambahkan")
+        if report.proposal_statuses:
+            self._proposals(report)
         timings = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.timings.items())
         self.stdout.write(self.style.SUCCESS(f"Selesai ({timings})."))
+
+    def _proposals(self, report: Report) -> None:
+        self.stdout.write(
+            f"  usulan kerja sama: {report.proposals_created} dibuat, {report.proposals_existing} sudah ada"
+        )
+        per_status = ", ".join(f"{label} {count}" for label, count in report.proposal_statuses.items())
+        self.stdout.write(f"    per status (semua usulan): {per_status}")
+        if not report.requests:
+            return
+        self.stdout.write("  permohonan dari luar (cek di /ajukan-kerja-sama/status/ dengan nomor dan token):")
+        for issued in report.requests:
+            token = f"token {issued.token}" if issued.token else "sudah ada; token hanya tampil saat dibuat"
+            self.stdout.write(f"    {issued.number}  {issued.status:<30}  {token}  ({issued.organisation})")
 
     def _logins(self, password: str) -> None:
         rows = [("Pengguna", "Kata sandi", "Peran", "OPD")]
