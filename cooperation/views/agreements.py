@@ -11,7 +11,6 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
@@ -32,6 +31,7 @@ from ..models import (
     Sector,
 )
 from ..selectors import agreement_chain, agreements_changeable_by, agreements_visible_to
+from .pages import ReadableInspectMixin, RecordFormPageMixin
 from .scoping import scoped
 
 
@@ -54,16 +54,8 @@ class AgreementIndexView(snippet_views.IndexView):
         return super()._get_title_column(field_name, *args, width="38%", **kwargs)
 
 
-class AgreementInspectView(snippet_views.InspectView):
+class AgreementInspectView(ReadableInspectMixin, snippet_views.InspectView):
     """Adds what a reader of the register needs beside the fields: files, history, the chain."""
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if value is None or value == "":
-            return "—"
-        if value is True or value is False:
-            return _("Ya") if value else _("Tidak")
-        return value
 
     @property
     def header_more_buttons(self):
@@ -88,9 +80,10 @@ class AgreementInspectView(snippet_views.InspectView):
         return context
 
 
-class AgreementStatusView(WagtailAdminTemplateMixin, FormView):
+class AgreementStatusView(RecordFormPageMixin, FormView):
     """Records one lifecycle step through the services; the form only parses input."""
 
+    url_namespace = "wagtailsnippets_cooperation_agreement"
     form_class = StatusChangeForm
     template_name = "cooperation/agreement/status.html"
     page_title = _("Ubah status")

@@ -9,7 +9,6 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -27,6 +26,7 @@ from ..selectors import (
 )
 from ..selectors.proposals import current_stage, required_clearances, required_document_categories
 from ..services import proposals as proposal_services
+from .pages import ReadableInspectMixin, RecordFormPageMixin
 from .scoping import scoped
 
 REFUSALS = (ValidationError, PermissionDenied)
@@ -93,7 +93,7 @@ class ProposalWorkflowActionView(snippet_views.WorkflowActionView):
             return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
 
 
-class ProposalInspectView(snippet_views.InspectView):
+class ProposalInspectView(ReadableInspectMixin, snippet_views.InspectView):
     """The proposal at a glance: where it stands, who holds it since when, and what is missing."""
 
     def get_context_data(self, **kwargs):
@@ -137,9 +137,10 @@ class ProposalInspectView(snippet_views.InspectView):
         return buttons
 
 
-class ProposalActionView(WagtailAdminTemplateMixin, FormView):
+class ProposalActionView(RecordFormPageMixin, FormView):
     """Approve, approve with a comment, request changes or decline: a plain form, no script needed."""
 
+    url_namespace = "wagtailsnippets_cooperation_proposal"
     form_class = ReviewActionForm
     template_name = "cooperation/proposal/act.html"
     page_title = _("Tindak lanjut usulan")
@@ -189,9 +190,10 @@ class ProposalActionView(WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
 
 
-class ClearanceView(WagtailAdminTemplateMixin, FormView):
+class ClearanceView(RecordFormPageMixin, FormView):
     """The secretariat records a DPRD approval, an LoI, a Kemendagri consultation or Full Powers."""
 
+    url_namespace = "wagtailsnippets_cooperation_proposal"
     form_class = ClearanceForm
     template_name = "cooperation/proposal/clearance.html"
     page_title = _("Catat persyaratan tambahan")

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -25,6 +24,7 @@ from ..forms import DeclineForm, TriageForm
 from ..models import ExternalRequest, ExternalRequestStatus
 from ..selectors.requests import external_requests_triageable_by, external_requests_visible_to
 from ..services import requests as request_services
+from .pages import ReadableInspectMixin, RecordFormPageMixin
 from .scoping import scoped
 
 URL_NAMESPACE = "wagtailsnippets_cooperation_externalrequest"
@@ -44,7 +44,7 @@ register_permission_policy(ExternalRequest, ExternalRequestPermissionPolicy(Exte
 
 # These two queries belong in cooperation/selectors/ with the others; they live here until that
 # package is free to edit (see the report on the issue).
-class ExternalRequestInspectView(snippet_views.InspectView):
+class ExternalRequestInspectView(ReadableInspectMixin, snippet_views.InspectView):
     # Fields whose model definition carries no Indonesian verbose_name (yet).
     labels = {"triaged_by": _("Ditindaklanjuti oleh")}
 
@@ -92,10 +92,11 @@ def _proposal_url(proposal) -> str | None:
     return None
 
 
-class RequestActionView(WagtailAdminTemplateMixin, FormView):
+class RequestActionView(RecordFormPageMixin, FormView):
     """The shared frame of "Teruskan ke OPD" and "Tolak": the secretariat only, on received requests."""
 
     template_name = "cooperation/external_request/action.html"
+    url_namespace = URL_NAMESPACE
     submit_label = ""
 
     def setup(self, request, *args, **kwargs):

@@ -1,0 +1,36 @@
+"""The frame shared by the admin's one-record form pages (status, review action, clearance, triage)."""
+
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+
+class RecordFormPageMixin(WagtailAdminTemplateMixin):
+    """Breadcrumbs back to the list and the record, so the header names what the page acts on."""
+
+    url_namespace = ""
+
+    def get_breadcrumbs_items(self):
+        model_meta = type(self.object)._meta
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(f"{self.url_namespace}:list"), "label": capfirst(model_meta.verbose_name_plural)},
+            {"url": reverse(f"{self.url_namespace}:inspect", args=[self.object.pk]), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_header_title(self):
+        return self.get_page_title()
+
+
+class ReadableInspectMixin:
+    """Empty values read as a dash and booleans as Ya/Tidak, not "None" and "True"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if value is True or value is False:
+            return _("Ya") if value else _("Tidak")
+        return value
