@@ -6,6 +6,7 @@ public collection whatever the uploader picked.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +16,7 @@ from wagtail.models import Collection
 from wagtail.search import index
 
 from ..storage import document_storage
+from ..uploads import validate_document_upload
 from .agreements import Agreement
 from .proposals import Proposal
 from .reference import DocumentCategory
@@ -131,6 +133,12 @@ class AgreementDocument(AbstractDocument):
 
     def clean(self) -> None:
         super().clean()
+        if isinstance(getattr(self.file, "file", None), UploadedFile):
+            # A fresh upload, from any form: PDF, or DOCX for drafts, judged by content.
+            try:
+                validate_document_upload(self.file.file, allow_docx=True)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
         if self.is_restricted and not (self.restriction_ground and self.restriction_reason.strip()):
             raise ValidationError(
                 {"restriction_reason": _("Dokumen yang dikecualikan wajib menyebut dasar dan alasan pengecualiannya.")}

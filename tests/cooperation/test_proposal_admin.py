@@ -193,3 +193,24 @@ def test_the_dashboard_shows_what_awaits_me_and_what_is_overdue(client, users, m
         assert text.count(proposal.number) == 2
     client.force_login(users["legal"])
     assert proposal.number not in client.get("/admin/").text.split("Terlambat")[0]
+
+
+def test_an_html_file_named_pdf_is_refused_in_the_proposal_form_and_nothing_is_stored(
+    client, users, health_agency, form_setup
+):
+    client.force_login(users["health_staff"])
+    data = proposal_form(form_setup, health_agency, form_setup["partner"], documents=form_setup["categories"])
+    data["documents-0-file"] = SimpleUploadedFile("kak.pdf", b"<html>bukan pdf</html>", "application/pdf")
+    response = client.post(url("add"), {**data, "action-submit": "Ajukan"})
+    assert response.status_code == 200
+    assert "bukan PDF atau DOCX" in response.text
+    assert not Proposal.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["legal", "tkksd", "leadership", "editor"])
+def test_reviewers_and_editors_cannot_create_proposals(client, users, health_agency, form_setup, role):
+    client.force_login(users[role])
+    data = proposal_form(form_setup, health_agency, form_setup["partner"])
+    response = client.post(url("add"), data)
+    assert response.status_code in (302, 403)
+    assert not Proposal.objects.exists()
