@@ -136,7 +136,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # check runs; restricted files never get a direct storage URL.
 WAGTAILDOCS_DOCUMENT_MODEL = "cooperation.AgreementDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "jpg", "jpeg", "png"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx"]  # checked by content too: cooperation.uploads
 
 # The region this installation serves: data, not code.
 COOPERATION_REGION_NAME = os.environ.get("REGION_NAME", "Pemerintah Kota Malang")
