@@ -471,6 +471,13 @@ class DemoBuilder:
                         sort_order=order,
                     )
                 )
+            if spec.kind == "Internal" and len(spec.implementing) > 1:
+                # Antar-OPD: the partner agency sits at the table as the second party.
+                parties.append(
+                    AgreementParty(
+                        agreement_id=pk, agency_id=self.agencies[spec.implementing[1]].pk, role="2", sort_order=0
+                    )
+                )
             sectors += [SectorLink(agreement_id=pk, sector_id=sector_pks[code]) for code in spec.sectors]
             agencies += [AgencyLink(agreement_id=pk, agency_id=self.agencies[code].pk) for code in spec.implementing]
             steps += [
