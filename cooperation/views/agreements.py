@@ -1,7 +1,6 @@
 """Admin viewsets. They declare lists and forms; scoping comes from the selectors."""
 
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -88,15 +87,10 @@ class AgreementStatusView(RecordFormPageMixin, FormView):
     template_name = "cooperation/agreement/status.html"
     page_title = _("Ubah status")
     header_icon = "resubmit"
+    model = Agreement
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if not roles.keeps_register(request.user):
-            raise PermissionDenied
-        self.object = Agreement.objects.get(pk=unquote(str(kwargs["pk"])))
-
-    def get_page_subtitle(self):
-        return self.object.title
+    def user_may_open(self, user) -> bool:
+        return roles.keeps_register(user)
 
     def get_form_kwargs(self):
         choices = [

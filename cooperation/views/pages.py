@@ -1,5 +1,8 @@
 """The frame shared by the admin's one-record form pages (status, review action, clearance, triage)."""
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +10,22 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 
 class RecordFormPageMixin(WagtailAdminTemplateMixin):
-    """Breadcrumbs back to the list and the record, so the header names what the page acts on."""
+    """A form page about one record: who may open it, the record, and breadcrumbs back to it."""
 
     url_namespace = ""
+    model: type[Model]
+
+    def user_may_open(self, user) -> bool:
+        return True
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not self.user_may_open(request.user):
+            raise PermissionDenied
+        self.object = self.model.objects.get(pk=unquote(str(kwargs["pk"])))
+
+    def get_page_subtitle(self):
+        return str(self.object)
 
     def get_breadcrumbs_items(self):
         model_meta = type(self.object)._meta

@@ -1,6 +1,5 @@
 """Admin screens for proposals: the register of submissions, the review actions, the timeline."""
 
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -146,9 +145,10 @@ class ProposalActionView(RecordFormPageMixin, FormView):
     page_title = _("Tindak lanjut usulan")
     header_icon = "tasks"
 
+    model = Proposal
+
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.object = Proposal.objects.get(pk=unquote(str(kwargs["pk"])))
         self.stage = current_stage(proposal=self.object)
         self.actions = self.stage.task.specific.get_actions(self.object, request.user) if self.stage else []
 
@@ -157,9 +157,6 @@ class ProposalActionView(RecordFormPageMixin, FormView):
             messages.error(request, _("Tidak ada tahap yang menunggu tindakan Anda pada usulan ini."))
             return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.object)
 
     def get_form_kwargs(self):
         labels = {}
@@ -198,15 +195,10 @@ class ClearanceView(RecordFormPageMixin, FormView):
     template_name = "cooperation/proposal/clearance.html"
     page_title = _("Catat persyaratan tambahan")
     header_icon = "doc-full"
+    model = Proposal
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if not roles.keeps_register(request.user):
-            raise PermissionDenied
-        self.object = Proposal.objects.get(pk=unquote(str(kwargs["pk"])))
-
-    def get_page_subtitle(self):
-        return str(self.object)
+    def user_may_open(self, user) -> bool:
+        return roles.keeps_register(user)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "object": self.object}

@@ -4,7 +4,6 @@ Requests come only from the public form and change only through the services, so
 a superuser) gets an add or edit form for them here.
 """
 
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
@@ -97,13 +96,11 @@ class RequestActionView(RecordFormPageMixin, FormView):
 
     template_name = "cooperation/external_request/action.html"
     url_namespace = URL_NAMESPACE
+    model = ExternalRequest
     submit_label = ""
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if not request_services.may_triage(request.user):
-            raise PermissionDenied
-        self.object = ExternalRequest.objects.get(pk=unquote(str(kwargs["pk"])))
+    def user_may_open(self, user) -> bool:
+        return request_services.may_triage(user)
 
     def dispatch(self, request, *args, **kwargs):
         if self.object.status != ExternalRequestStatus.RECEIVED:
@@ -114,9 +111,6 @@ class RequestActionView(RecordFormPageMixin, FormView):
             )
             return redirect(f"{URL_NAMESPACE}:inspect", self.object.pk)
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.object)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "object": self.object, "submit_label": self.submit_label}
