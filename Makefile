@@ -48,7 +48,13 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(STAMP)
+# axe-core for the browser tests' accessibility audit; without npm those tests skip (fail when CI=true).
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: browser accessibility tests will skip."; fi
+
+install: $(STAMP) $(NODE_STAMP)
 
 # --- make run -----------------------------------------------------------------------------
 
@@ -111,13 +117,13 @@ PYTEST_NO_TESTS_IS_FAILURE = rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): failing." >&2; exit 1; fi; \
 	exit $$rc
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(NODE_STAMP)
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=portal.settings.test \
 		$(BIN)/pytest $(PYTEST_ARGS); $(PYTEST_NO_TESTS_IS_FAILURE)
 
 # POSTGRES_URL=postgres://user:password@127.0.0.1:5432/simboisker; pytest-django creates and
 # drops test_<database>, so the role needs CREATEDB. Unset: skipped, except in CI (CI=true).
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(NODE_STAMP)
 	@if [ -z "$$POSTGRES_URL" ]; then \
 		if [ "$$CI" = "true" ]; then \
 			echo "POSTGRES_URL is not set but CI=true: the PostgreSQL run may not be skipped." >&2; \

@@ -45,7 +45,8 @@ def collection_named(name: str) -> Collection:
     existing = Collection.objects.filter(name=name).first()
     if existing:
         return existing
-    return Collection.get_first_root_node().add_child(name=name)
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return root.add_child(name=name)
 
 
 class AgreementDocument(AbstractDocument):

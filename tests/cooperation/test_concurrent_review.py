@@ -13,7 +13,7 @@ from cooperation.services import proposals as proposal_services
 from ..factories import make_user
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_reviewers_acting_at_once_leave_exactly_one_decision(make_proposal, users):
     from cooperation import roles
 
