@@ -11,7 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .. import roles
 from ..models import DigestRun, NotificationKind, NotificationOptOut, Proposal
@@ -36,8 +36,10 @@ def recipients(users, kind: str) -> list[str]:
 def send(kind: str, to: list[str], context: dict) -> None:
     if not to:
         return
-    subject = " ".join(render_to_string(f"cooperation/email/{kind}_subject.txt", context).split())
-    body = render_to_string(f"cooperation/email/{kind}.txt", context)
+    # Indonesian first whoever's action sent it; the templates switch to English for their second half.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"cooperation/email/{kind}_subject.txt", context).split())
+        body = render_to_string(f"cooperation/email/{kind}.txt", context)
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False))
 
 

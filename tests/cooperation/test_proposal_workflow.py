@@ -249,3 +249,11 @@ def test_an_agreement_with_a_ministry_is_national(make_proposal, review, users):
     for reviewer in REVIEWERS:
         review.act(proposal, users[reviewer], "approve")
     assert proposal.agreement.level == "national"
+
+
+def test_the_english_half_of_an_e_mail_names_the_stage_in_english(make_proposal, review, users):
+    review.submit(make_proposal(), users["health_staff"])
+    message = next(message for message in mail.outbox if "Verifikasi Berkas" in message.subject)
+    indonesian, english = message.body.split("---", 1)
+    assert "Verifikasi Berkas" in indonesian
+    assert "Document check" in english
