@@ -1,12 +1,8 @@
 """Secretariat dashboard panels on the Wagtail admin home page."""
 
-from datetime import timedelta
-
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from .models import Proposal, ReviewTask
-from .selectors import agreements_ending_soon, overdue_stages, stages_awaiting, status_counts
+from .selectors import agreements_ending_soon, overdue_stages, stage_rows, stages_awaiting, status_counts
 
 
 class StatusCountsPanel(Component):
@@ -60,29 +56,3 @@ class OverdueStagesPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {"rows": stage_rows(overdue_stages(user=self.user)[:20])}
-
-
-def stage_rows(states) -> list[dict]:
-    """Pair each stage with its proposal in a fixed number of queries, flagging what is due soon or late."""
-    states = list(states)
-    proposals = Proposal.objects.select_related("initiating_agency", "document_type").in_bulk(
-        [int(state.workflow_state.object_id) for state in states]
-    )
-    tasks = ReviewTask.objects.in_bulk([state.task_id for state in states])
-    now = timezone.now()
-    rows = []
-    for state in states:
-        proposal = proposals.get(int(state.workflow_state.object_id))
-        if proposal is None:
-            continue
-        warning = timedelta(days=proposal.document_type.warning_days)
-        rows.append(
-            {
-                "state": state,
-                "stage": tasks[state.task_id].get_stage_display(),
-                "proposal": proposal,
-                "overdue": bool(state.due_at and state.due_at < now),
-                "due_soon": bool(state.due_at and now <= state.due_at <= now + warning),
-            }
-        )
-    return rows

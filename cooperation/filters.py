@@ -21,7 +21,7 @@ from .models import (
     Proposal,
     ProposalStatus,
     Sector,
-    expiry_horizon,
+    ending_soon_condition,
 )
 
 STATUS_FILTER_CHOICES = [*AgreementStatus.choices, (EXPIRING_SOON, EXPIRING_SOON_LABEL)]
@@ -55,12 +55,7 @@ class AgreementFilterSet(WagtailFilterSet):
 
     def filter_status(self, queryset, name, value):
         if value == EXPIRING_SOON:
-            today = timezone.localdate()
-            return queryset.filter(
-                status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
-                ends_on__gte=today,
-                ends_on__lte=expiry_horizon(today),
-            )
+            return queryset.filter(ending_soon_condition())
         return queryset.filter(status=value)
 
     # Subqueries, not joins: a join on a to-many relation would repeat rows.

@@ -10,11 +10,10 @@ from .models import (
     CooperationKind,
     DocumentRole,
     NotificationKind,
-    NotificationOptOut,
     Proposal,
     ProposalClearance,
 )
-from .selectors import agencies_selectable_by, missing_required_documents
+from .selectors import agencies_selectable_by, missing_required_documents, notification_opt_outs
 from .uploads import validate_document_upload
 
 
@@ -150,7 +149,7 @@ class NotificationChoicesForm(forms.Form):
     def __init__(self, *args, instance, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = instance
-        opted_out = set(NotificationOptOut.objects.filter(user=instance).values_list("kind", flat=True))
+        opted_out = notification_opt_outs(user=instance)
         for kind, label in NotificationKind.choices:
             self.fields[kind] = forms.BooleanField(label=label, required=False, initial=kind not in opted_out)
 

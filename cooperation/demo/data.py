@@ -2513,6 +2513,7 @@ class RequestSeed:
     agency: str = ""  # triaged: the initiating agency
     reason: str = ""  # declined: why
     ip: str = ""
+    country: str = "Indonesia"
 
 
 EXTERNAL_REQUESTS: list[RequestSeed] = [

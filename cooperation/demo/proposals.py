@@ -64,7 +64,12 @@ from cooperation.models.agreements import add_years
 from cooperation.selectors.proposals import current_stage, required_document_categories
 from cooperation.services.agreements import record_signature
 from cooperation.services.proposals import act_on_stage, record_clearance, submit_proposal
-from cooperation.services.requests import decline_external_request, submit_external_request, triage_external_request
+from cooperation.services.requests import (
+    REQUEST_FIELDS,
+    decline_external_request,
+    submit_external_request,
+    triage_external_request,
+)
 
 from . import data
 from .planner import DOCUMENT_NAMES, DOCUMENT_NAMES_EN, AgreementSpec, PartySpec, StepSpec, month_roman
@@ -501,19 +506,6 @@ class ProposalSeeder:
 
     def _request(self, seed: data.RequestSeed, clock: DemoClock) -> IssuedRequest:
         received = clock.moment(seed.received_days_ago, 0)
-        fields = (
-            "organisation",
-            "category",
-            "region",
-            "address",
-            "contact_name",
-            "contact_position",
-            "contact_email",
-            "contact_phone",
-            "title",
-            "aims",
-            "scope",
-        )
         letter = self.b.renderer.render_request_letter(
             organisation=seed.organisation,
             address=seed.address,
@@ -529,7 +521,7 @@ class ProposalSeeder:
         self.b._forget_orphan(upload_name)
         with clock.at(received):
             request, token = submit_external_request(
-                data={name: getattr(seed, name) for name in fields},
+                data={name: getattr(seed, name) for name in REQUEST_FIELDS},
                 attachments=[SimpleUploadedFile(upload_name, letter, content_type="application/pdf")],
                 ip=seed.ip or None,
             )

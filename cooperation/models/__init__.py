@@ -8,6 +8,7 @@ from .agreements import (
     FundingSource,
     Level,
     PartyRole,
+    ending_soon_condition,
     expiry_horizon,
 )
 from .documents import (
@@ -80,6 +81,7 @@ __all__ = [
     "ReviewTask",
     "ReviewTaskState",
     "Sector",
+    "ending_soon_condition",
     "expiry_horizon",
     "hash_token",
 ]

@@ -94,15 +94,19 @@ def expiry_horizon(today: datetime.date, months: int | None = None) -> datetime.
     raise AssertionError("unreachable")
 
 
+def ending_soon_condition(*, months: int | None = None, today: datetime.date | None = None) -> Q:
+    """The one definition of "Akan Berakhir": signed or in force, ending within the warning window."""
+    today = today or timezone.localdate()
+    return Q(
+        status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
+        ends_on__gte=today,
+        ends_on__lte=expiry_horizon(today, months),
+    )
+
+
 class AgreementQuerySet(models.QuerySet):
     def expiring_within(self, *, months: int | None = None, today: datetime.date | None = None):
-        today = today or timezone.localdate()
-        horizon = expiry_horizon(today, months)
-        return self.filter(
-            status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
-            ends_on__gte=today,
-            ends_on__lte=horizon,
-        )
+        return self.filter(ending_soon_condition(months=months, today=today))
 
     def with_list_relations(self):
         """What every list row shows, fetched in a fixed number of queries."""

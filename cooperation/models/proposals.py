@@ -6,7 +6,6 @@ workflow's last stage approves, the agreement record is created from the proposa
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -327,7 +326,3 @@ class ReviewTask(AbstractGroupApprovalTask):
         from ..services.proposals import act_on_stage
 
         return act_on_stage(task_state=task_state, user=user, action=action_name, comment=kwargs.get("comment", ""))
-
-
-def groups_for_stage(stage: str) -> models.QuerySet[Group]:
-    return Group.objects.filter(reviewtask__stage=stage)

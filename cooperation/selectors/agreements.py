@@ -1,7 +1,6 @@
 """Every query a view needs, already scoped to what the user may see."""
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import roles
@@ -12,7 +11,7 @@ from ..models import (
     Agreement,
     AgreementDocument,
     AgreementStatus,
-    expiry_horizon,
+    ending_soon_condition,
 )
 
 
@@ -43,11 +42,6 @@ def agreements_changeable_by(*, user: roles.User) -> QuerySet[Agreement]:
     if roles.is_region_wide(user):
         return Agreement.objects.none()
     return agreements_visible_to(user=user)
-
-
-def agreement_visible_to(*, user: roles.User, pk: int | str) -> Agreement:
-    """Raises Agreement.DoesNotExist for records the user may not see, exactly as for missing ones."""
-    return agreements_visible_to(user=user).get(pk=pk)
 
 
 def agreement_chain(*, agreement: Agreement, user: roles.User) -> list[dict]:
@@ -108,14 +102,9 @@ def status_counts(*, user: roles.User) -> list[dict]:
 
 
 def agreements_ending_soon(*, user: roles.User, months: int = 6, limit: int = 10) -> QuerySet[Agreement]:
-    today = timezone.localdate()
     return (
         agreements_visible_to(user=user)
-        .filter(
-            status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
-            ends_on__gte=today,
-            ends_on__lte=expiry_horizon(today, months),
-        )
+        .expiring_within(months=months)
         .select_related("initiating_agency", "document_type")
         .order_by("ends_on")[:limit]
     )
@@ -124,18 +113,10 @@ def agreements_ending_soon(*, user: roles.User, months: int = 6, limit: int = 10
 def public_register_figures() -> dict[str, int]:
     """Headline figures the law lets anyone see: signed agreements only, never drafts."""
     signed = Agreement.objects.filter(status__in=AgreementStatus.signed_states())
-    today = timezone.localdate()
     figures = signed.aggregate(
         total=Count("pk"),
         in_force=Count("pk", filter=Q(status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED])),
-        expiring=Count(
-            "pk",
-            filter=Q(
-                status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED],
-                ends_on__gte=today,
-                ends_on__lte=expiry_horizon(today),
-            ),
-        ),
+        expiring=Count("pk", filter=ending_soon_condition()),
     )
     figures["partners"] = signed.values("parties__partner").exclude(parties__partner=None).distinct().count()
     return figures

@@ -12,8 +12,9 @@ from .. import roles
 from ..models import (
     ClearanceKind,
     DocumentCategory,
+    NotificationOptOut,
     Proposal,
-    ProposalStatus,
+    ReviewTask,
     ReviewTaskState,
 )
 from .agreements import agency_of
@@ -133,16 +134,6 @@ def proposal_timeline(*, proposal: Proposal) -> list[dict]:
     return rows
 
 
-def open_review_statuses() -> set[str]:
-    return {
-        ProposalStatus.SUBMITTED,
-        ProposalStatus.VERIFIED,
-        ProposalStatus.DELIBERATION,
-        ProposalStatus.AWAITING_DPRD,
-        ProposalStatus.AWAITING_APPROVAL,
-    }
-
-
 def current_stage(*, proposal: Proposal) -> ReviewTaskState | None:
     """The review stage holding the proposal now, if any."""
     return (
@@ -156,3 +147,34 @@ def current_stage(*, proposal: Proposal) -> ReviewTaskState | None:
 
 def all_overdue_stages(*, now: datetime.datetime | None = None) -> QuerySet[ReviewTaskState]:
     return _proposal_task_states().filter(due_at__lt=now or timezone.now()).order_by("due_at")
+
+
+def stage_rows(states) -> list[dict]:
+    """Pair each stage with its proposal in a fixed number of queries, flagging what is due soon or late."""
+    states = list(states)
+    proposals = Proposal.objects.select_related("initiating_agency", "document_type").in_bulk(
+        [int(state.workflow_state.object_id) for state in states]
+    )
+    tasks = ReviewTask.objects.in_bulk([state.task_id for state in states])
+    now = timezone.now()
+    rows = []
+    for state in states:
+        proposal = proposals.get(int(state.workflow_state.object_id))
+        if proposal is None:
+            continue
+        warning = datetime.timedelta(days=proposal.document_type.warning_days)
+        rows.append(
+            {
+                "state": state,
+                "stage": tasks[state.task_id].get_stage_display(),
+                "proposal": proposal,
+                "overdue": bool(state.due_at and state.due_at < now),
+                "due_soon": bool(state.due_at and now <= state.due_at <= now + warning),
+            }
+        )
+    return rows
+
+
+def notification_opt_outs(*, user) -> set[str]:
+    """The kinds of e-mail this user has switched off."""
+    return set(NotificationOptOut.objects.filter(user=user).values_list("kind", flat=True))

@@ -244,6 +244,22 @@ def submit_proposal(*, proposal: Proposal, by, save_revision: bool = True) -> No
             proposal.get_workflow().start(proposal, by)
 
 
+def prepare_proposal_edit(*, proposal: Proposal, by) -> None:
+    """Before the edit form saves: check the user may, and take the service-owned fields from the
+    row, since the form edits the latest revision and must not roll them back."""
+    ensure_can_edit_proposal(user=by, proposal=proposal)
+    if proposal.pk is None:
+        return
+    current = Proposal.objects.get(pk=proposal.pk)
+    for field in Proposal.SERVICE_FIELDS:
+        setattr(proposal, field, getattr(current, field))
+
+
+def record_proposal_author(*, proposal: Proposal, by) -> None:
+    """The person who first saved a proposal is its submitter, unless triage already named one."""
+    Proposal.objects.filter(pk=proposal.pk, created_by=None).update(created_by=by)
+
+
 def ensure_can_edit_proposal(*, user, proposal: Proposal) -> None:
     """Agency staff edit drafts and proposals sent back for changes, for their own agency only."""
     if proposal.pk is None:

@@ -41,16 +41,11 @@ class ProposalSaveMixin:
     """Edits and submissions go through the service's permission check; refusals become messages."""
 
     def save_instance(self):
-        proposal_services.ensure_can_edit_proposal(user=self.request.user, proposal=self.form.instance)
         is_new = self.form.instance.pk is None
-        if not is_new:
-            # The form edits the latest revision; the service-owned fields come from the row.
-            current = Proposal.objects.get(pk=self.form.instance.pk)
-            for field in Proposal.SERVICE_FIELDS:
-                setattr(self.form.instance, field, getattr(current, field))
+        proposal_services.prepare_proposal_edit(proposal=self.form.instance, by=self.request.user)
         instance = super().save_instance()
-        if is_new and instance.created_by_id is None:
-            Proposal.objects.filter(pk=instance.pk).update(created_by=self.request.user)
+        if is_new:
+            proposal_services.record_proposal_author(proposal=instance, by=self.request.user)
         return instance
 
     def submit_action(self):
