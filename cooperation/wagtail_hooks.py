@@ -13,9 +13,11 @@ from .selectors import document_visible_to
 from .services import STATUS_CHANGE_ACTION
 from .views import AgreementViewSet, ReferenceDataGroup
 from .views.proposals import ProposalViewSet
+from .views.publication import PublicationViewSet
 
 register_snippet(ProposalViewSet)
 register_snippet(AgreementViewSet)
+register_snippet(PublicationViewSet)
 register_snippet(ReferenceDataGroup)
 
 

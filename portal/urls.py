@@ -1,19 +1,20 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.views import requests as request_views
+from portal.views import seo
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    # Requests for cooperation from outside: before Wagtail's catch-all page route.
-    path("ajukan-kerja-sama/", request_views.RequestFormView.as_view(), name="external_request_form"),
-    path("ajukan-kerja-sama/terkirim/", request_views.RequestReceivedView.as_view(), name="external_request_received"),
-    path("ajukan-kerja-sama/status/", request_views.RequestStatusView.as_view(), name="external_request_status"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo.sitemap_index, name="sitemap_index"),
+    path("sitemap-<str:section>.xml", seo.sitemap_section, name="sitemap_section"),
 ]
 
 if settings.DEBUG:
@@ -23,4 +24,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Indonesian at the root, English under /en/: the same paths, so the language switch is a prefix.
+urlpatterns += i18n_patterns(
+    # Requests for cooperation from outside: before Wagtail's catch-all page route.
+    path("ajukan-kerja-sama/", request_views.RequestFormView.as_view(), name="external_request_form"),
+    path("ajukan-kerja-sama/terkirim/", request_views.RequestReceivedView.as_view(), name="external_request_received"),
+    path("ajukan-kerja-sama/status/", request_views.RequestStatusView.as_view(), name="external_request_status"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -44,3 +44,11 @@ def health_agreement(health_agency):
 @pytest.fixture
 def info_agreement(info_agency):
     return AgreementFactory(initiating_agency=info_agency, title="Kesepakatan Bersama Smart City")
+
+
+@pytest.fixture
+def site_pages(db):
+    """The portal's page tree in Indonesian and English, as `setup_portal` builds it."""
+    from portal.site_structure import ensure_site_pages
+
+    return ensure_site_pages()

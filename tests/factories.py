@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from cooperation import roles
 from cooperation.models import (
@@ -20,6 +21,7 @@ from cooperation.models import (
     DocumentType,
     Partner,
     PartnerCategory,
+    Publication,
     Sector,
 )
 
@@ -170,3 +172,27 @@ class ExternalRequestFactory(factory.django.DjangoModelFactory):
         request.token = request.issue_token()
         request.save()
         return request
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    """A live publication, as if an Editor/PPID had pressed Wagtail's publish button."""
+
+    class Meta:
+        model = Publication
+
+    agreement = factory.SubFactory(
+        AgreementFactory, status=AgreementStatus.IN_FORCE, signed_on=datetime.date(2025, 1, 1)
+    )
+    live = True
+    summary = "Ringkasan untuk warga."
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyAttribute(lambda publication: publication.first_published_at)
+
+
+def published_agreement(**agreement_fields) -> Agreement:
+    """A signed agreement in force, published to the public catalogue."""
+    agreement_fields.setdefault("status", AgreementStatus.IN_FORCE)
+    agreement_fields.setdefault("signed_on", datetime.date(2025, 1, 1))
+    agreement = AgreementFactory(**agreement_fields)
+    PublicationFactory(agreement=agreement)
+    return agreement

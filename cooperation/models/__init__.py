@@ -30,6 +30,7 @@ from .proposals import (
     ReviewTask,
     ReviewTaskState,
 )
+from .publication import PUBLIC_PAGE_HOOK, Publication
 from .reference import (
     Agency,
     AgencyMembership,
@@ -47,6 +48,7 @@ __all__ = [
     "EXPIRING_SOON",
     "EXPIRING_SOON_LABEL",
     "PUBLIC_COLLECTION_NAME",
+    "PUBLIC_PAGE_HOOK",
     "RESTRICTED_COLLECTION_NAME",
     "STAGE_STATUS",
     "Agency",
@@ -76,6 +78,7 @@ __all__ = [
     "ProposalClearance",
     "ProposalParty",
     "ProposalStatus",
+    "Publication",
     "RestrictionGround",
     "ReviewStage",
     "ReviewTask",

@@ -8,7 +8,6 @@ from .agreements import (
     agreements_ending_soon,
     agreements_visible_to,
     document_visible_to,
-    public_register_figures,
     status_counts,
 )
 from .proposals import (
@@ -22,6 +21,19 @@ from .proposals import (
     stage_rows,
     stages_awaiting,
 )
+from .public import (
+    newest_public_agreements,
+    public_agreement_chain,
+    public_agreement_detail,
+    public_agreements,
+    public_agreements_of_agency,
+    public_agreements_of_partner,
+    public_document,
+    public_documents,
+    public_register_figures,
+    related_public_agreements,
+    with_public_card_relations,
+)
 
 __all__ = [
     "agencies_selectable_by",
@@ -33,13 +45,23 @@ __all__ = [
     "document_visible_to",
     "missing_clearances",
     "missing_required_documents",
+    "newest_public_agreements",
     "notification_opt_outs",
     "overdue_stages",
     "proposal_timeline",
     "proposals_changeable_by",
     "proposals_visible_to",
+    "public_agreement_chain",
+    "public_agreement_detail",
+    "public_agreements",
+    "public_agreements_of_agency",
+    "public_agreements_of_partner",
+    "public_document",
+    "public_documents",
     "public_register_figures",
+    "related_public_agreements",
     "stage_rows",
     "stages_awaiting",
     "status_counts",
+    "with_public_card_relations",
 ]

@@ -11,7 +11,6 @@ from ..models import (
     Agreement,
     AgreementDocument,
     AgreementStatus,
-    ending_soon_condition,
 )
 
 
@@ -73,10 +72,18 @@ def agencies_selectable_by(*, user: roles.User) -> QuerySet[Agency]:
 
 
 def document_visible_to(*, user: roles.User, document: AgreementDocument) -> bool:
-    """A restricted document is served only to staff entitled to its agreement."""
-    if not document.is_restricted:
+    """Anyone gets a public document of a published agreement; everything else needs an entitled user.
+
+    A restricted document needs the restricted-document permission and the right to see the
+    agreement (or proposal) it belongs to, whatever URL is tried.
+    """
+    from .public import is_public_document
+
+    if is_public_document(document):
         return True
-    if not user.is_authenticated or not user.has_perm("cooperation.view_restricted_agreementdocument"):
+    if not user.is_authenticated:
+        return False
+    if document.is_restricted and not user.has_perm("cooperation.view_restricted_agreementdocument"):
         return False
     if document.agreement_id is not None:
         return agreements_visible_to(user=user).filter(pk=document.agreement_id).exists()
@@ -108,15 +115,3 @@ def agreements_ending_soon(*, user: roles.User, months: int = 6, limit: int = 10
         .select_related("initiating_agency", "document_type")
         .order_by("ends_on")[:limit]
     )
-
-
-def public_register_figures() -> dict[str, int]:
-    """Headline figures the law lets anyone see: signed agreements only, never drafts."""
-    signed = Agreement.objects.filter(status__in=AgreementStatus.signed_states())
-    figures = signed.aggregate(
-        total=Count("pk"),
-        in_force=Count("pk", filter=Q(status__in=[AgreementStatus.IN_FORCE, AgreementStatus.SIGNED])),
-        expiring=Count("pk", filter=ending_soon_condition()),
-    )
-    figures["partners"] = signed.values("parties__partner").exclude(parties__partner=None).distinct().count()
-    return figures

@@ -9,6 +9,7 @@ from .agreements import (
     record_new_agreement,
     record_signature,
 )
+from .publication import prepare_publication, publish_agreement, unpublish_agreement
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -16,6 +17,9 @@ __all__ = [
     "bring_agreements_into_force",
     "change_agreement_status",
     "ensure_can_change",
+    "prepare_publication",
+    "publish_agreement",
     "record_new_agreement",
     "record_signature",
+    "unpublish_agreement",
 ]

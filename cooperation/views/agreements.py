@@ -27,10 +27,13 @@ from ..models import (
     DocumentCategory,
     DocumentType,
     Partner,
+    Publication,
     Sector,
 )
 from ..selectors import agreement_chain, agreements_changeable_by, agreements_visible_to
+from ..services import publication as publication_services
 from .pages import ReadableInspectMixin, RecordFormPageMixin
+from .publication import PreparePublicationView
 from .scoping import scoped
 
 
@@ -70,12 +73,21 @@ class AgreementInspectView(ReadableInspectMixin, snippet_views.InspectView):
             )
         return buttons
 
+    @property
+    def can_prepare_publication(self) -> bool:
+        return (
+            self.request.user.has_perm(publication_services.PREPARE_PERMISSION)
+            and self.object.status in AgreementStatus.signed_states()
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["documents"] = self.object.documents.select_related("category")
         context["status_changes"] = self.object.status_changes.select_related("changed_by")
         context["chain"] = agreement_chain(agreement=self.object, user=user)
+        context["publication"] = Publication.objects.filter(agreement=self.object).first()
+        context["can_prepare_publication"] = self.can_prepare_publication
         return context
 
 
@@ -321,6 +333,7 @@ class AgreementViewSet(SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path(f"status/<{self.pk_path_converter}:pk>/", self.status_view, name="status"),
+            path(f"publish/<{self.pk_path_converter}:pk>/", PreparePublicationView.as_view(), name="publish"),
         ]
 
     def construct_view(self, view_class, **kwargs):

@@ -6,11 +6,12 @@ from django.urls import reverse
 from cooperation.models import (
     PUBLIC_COLLECTION_NAME,
     RESTRICTED_COLLECTION_NAME,
+    AgreementStatus,
     Classification,
     RestrictionGround,
 )
 
-from ..factories import AgreementDocumentFactory
+from ..factories import AgreementDocumentFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +50,18 @@ def test_documents_are_stored_outside_the_public_media_folder(settings, public_s
     assert not public_scan.file.path.startswith(str(settings.MEDIA_ROOT))
 
 
-def test_anyone_can_download_a_public_document(client, public_scan):
+def test_anyone_can_download_a_public_document_of_a_published_agreement(client, public_scan):
+    PublicationFactory(agreement=public_scan.agreement)
+    public_scan.agreement.status = AgreementStatus.IN_FORCE
+    public_scan.agreement.save()
     response = client.get(serve_url(public_scan))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_a_public_document_of_an_unpublished_agreement_is_not_served_to_anonymous_visitors(client, public_scan):
+    response = client.get(serve_url(public_scan))
+    assert response.status_code in (302, 403, 404)
 
 
 def test_an_anonymous_visitor_cannot_download_a_restricted_document(client, restricted_draft):

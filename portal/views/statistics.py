@@ -1,0 +1,5 @@
+"""Figures for the statistics page (to be completed)."""
+
+
+def statistics_context(*, request) -> dict:
+    return {}
