@@ -19,14 +19,12 @@ parent only collects the JSON each child writes and prints the tables. Nothing i
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+from harness import OUT, ROOT, prepare_database
+from harness import measure as measure_url
+
 LIST_URL = "/admin/snippets/cooperation/agreement/"
 
 
@@ -131,42 +129,14 @@ def headline(results: dict[int, dict]) -> int:
 
 
 def worker(size: int, args: argparse.Namespace) -> int:
-    database = OUT / f"register-{size}.sqlite3"
-    if not args.reuse:
-        for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
-            leftover.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ["PRIVATE_MEDIA_ROOT"] = str(OUT / f"media-{size}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-    sys.path.insert(0, str(ROOT))
+    setup = prepare_database(size, reuse=args.reuse)
 
-    import django
-
-    django.setup()
-
-    import io
-
-    from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from cooperation.demo.planner import DEMO_MARKER
     from cooperation.models import Agreement, AgreementStatus, CooperationKind
-
-    # Timings should not include DEBUG-only work; the Client talks to "testserver".
-    settings.DEBUG = False
-    if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
-        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    migrated = time.perf_counter()
-    call_command("seed_demo", agreements=size, no_documents=True, no_progress=True, stdout=io.StringIO())
-    seeded = time.perf_counter()
-    print(f"   migrate {migrated - started:.1f} s, seed_demo {seeded - migrated:.1f} s", flush=True)
 
     users = {name: get_user_model().objects.get(username=name) for name in ("admin", "opd")}
     ksdpk = CooperationKind.objects.get(code="KSDPK").pk
@@ -174,36 +144,13 @@ def worker(size: int, args: argparse.Namespace) -> int:
     chained = Agreement.objects.get(internal_notes__startswith=f"{DEMO_MARKER}000000")
     own = Agreement.objects.filter(initiating_agency=users["opd"].agency_membership.agency).order_by("pk").first()
 
+    clients = {}
+    for name, user in users.items():
+        clients[name] = Client()
+        clients[name].force_login(user)
+
     def measure(name: str, user: str, url: str, runs: int, *, warm: bool = True) -> dict:
-        client = Client()
-        client.force_login(users[user])
-        if warm:  # imports, template loading, content types; exports and search reuse the list's warm code
-            fetch(client, url)
-        timings, counts = [], set()
-        status, body = 0, b""
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                begin = time.perf_counter()
-                status, body = fetch(client, url)
-                timings.append(time.perf_counter() - begin)
-            counts.add(len(queries.captured_queries))
-        row = {
-            "name": name,
-            "user": user,
-            "url": url,
-            "status": status,
-            "queries": max(counts),
-            "queries_varied": len(counts) > 1,
-            "median_ms": statistics.median(timings) * 1000,
-            "min_ms": min(timings) * 1000,
-            "bytes": len(body),
-        }
-        print(
-            f"   {name:<34} {user:<6} HTTP {status} {row['queries']:>4} queries {row['median_ms']:>9.1f} ms "
-            f"{len(body):>11,} bytes",
-            flush=True,
-        )
-        return row
+        return measure_url(clients[user], name, user, url, runs, warm=warm)
 
     runs, export_runs, search_runs = args.runs, args.export_runs, args.search_runs
     views = [
@@ -231,24 +178,15 @@ def worker(size: int, args: argparse.Namespace) -> int:
         "settings": os.environ["DJANGO_SETTINGS_MODULE"],
         "python": f"Python {sys.version.split()[0]}",
         "setup": {
-            "migrate_s": migrated - started,
-            "seed_s": seeded - migrated,
+            **setup,
             "agreements": Agreement.objects.count(),
             "in_force": in_force,
             "expiring": Agreement.objects.expiring_within().count(),
-            "db_mb": database.stat().st_size / 1e6,
         },
         "views": views,
     }
     (OUT / f"register-{size}.json").write_text(json.dumps(result, indent=2))
     return 0
-
-
-def fetch(client, url: str) -> tuple[int, bytes]:
-    """GET the URL and read the whole body, streamed exports included (their queries run while streaming)."""
-    response = client.get(url)
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    return response.status_code, body
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from wagtail.admin.ui.components import Component
 
+from .models import Publication
 from .selectors import agreements_ending_soon, overdue_stages, stage_rows, stages_awaiting, status_counts
+from .selectors.agreements import publication_backlog_count, publications_awaiting
 
 
 class StatusCountsPanel(Component):
@@ -56,3 +58,27 @@ class OverdueStagesPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {"rows": stage_rows(overdue_stages(user=self.user)[:20])}
+
+
+class PublicationPanel(Component):
+    """ "Publikasi katalog": what waits for the Editor/PPID, approvals included when a workflow is on."""
+
+    name = "cooperation_publications"
+    order = 35
+    template_name = "cooperation/dashboard/publications.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        states = list(publications_awaiting(user=self.user)[:20])
+        publications = Publication.objects.select_related("agreement").in_bulk(
+            [int(state.workflow_state.object_id) for state in states]
+        )
+        return {
+            "awaiting": [
+                {"state": state, "publication": publications.get(int(state.workflow_state.object_id))}
+                for state in states
+            ],
+            "backlog": publication_backlog_count(user=self.user),
+        }

@@ -20,6 +20,7 @@ from .models import (
     PartnerCategory,
     Proposal,
     ProposalStatus,
+    Publication,
     Sector,
     ending_soon_condition,
 )
@@ -97,3 +98,39 @@ class ExternalRequestFilterSet(WagtailFilterSet):
     class Meta:
         model = ExternalRequest
         fields = ["status", "category", "assigned_agency", "received_at"]
+
+
+class PublicationState:
+    LIVE = "live"
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    CHANGED = "changed"
+
+    choices = [
+        (LIVE, _("Tayang di katalog")),
+        (CHANGED, _("Tayang, dengan perubahan belum dipublikasikan")),
+        (SCHEDULED, _("Terjadwal")),
+        (DRAFT, _("Draf (belum tayang)")),
+    ]
+
+
+class PublicationFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        choices=PublicationState.choices, method="filter_state", label=_("Status publikasi")
+    )
+
+    class Meta:
+        model = Publication
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        scheduled = Q(live=False, go_live_at__gt=timezone.now())
+        if value == PublicationState.LIVE:
+            return queryset.filter(live=True)
+        if value == PublicationState.CHANGED:
+            return queryset.filter(live=True, has_unpublished_changes=True)
+        if value == PublicationState.SCHEDULED:
+            return queryset.filter(scheduled)
+        if value == PublicationState.DRAFT:
+            return queryset.filter(live=False).exclude(scheduled)
+        return queryset

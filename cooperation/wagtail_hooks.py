@@ -6,7 +6,13 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from . import roles
-from .dashboard import AwaitingMyActionPanel, EndingSoonPanel, OverdueStagesPanel, StatusCountsPanel
+from .dashboard import (
+    AwaitingMyActionPanel,
+    EndingSoonPanel,
+    OverdueStagesPanel,
+    PublicationPanel,
+    StatusCountsPanel,
+)
 from .forms import NotificationChoicesForm
 from .models import AgreementStatus
 from .selectors import document_visible_to
@@ -30,6 +36,8 @@ def add_register_panels(request, panels):
         panels.append(OverdueStagesPanel(request.user))
         panels.append(StatusCountsPanel(request.user))
         panels.append(EndingSoonPanel(request.user))
+    if request.user.has_perm("cooperation.publish_publication"):
+        panels.append(PublicationPanel(request.user))
 
 
 @hooks.register("register_log_actions")

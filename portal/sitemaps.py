@@ -1,9 +1,15 @@
-"""Sitemap sections: editors' pages, and every public agreement and partner in both languages."""
+"""Sitemap sections: editors' pages, and every public agreement and partner, in both languages.
+
+Each URL names all its language versions (`hreflang`) and the Indonesian one as `x-default`.
+Sections are built per request (Wagtail needs the request to know its site) and paginated over
+querysets, so a register of 100,000 agreements is read one sitemap page at a time.
+"""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.utils import translation
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+from django.db.models import Max, Q, QuerySet
+from django.http import HttpRequest
+from wagtail.models import Page, Site
 
 from cooperation.models import Partner
 from cooperation.selectors import public_agreements
@@ -13,30 +19,127 @@ from .models import CatalogueIndexPage
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-class CatalogueSubpageSitemap(Sitemap):
-    """Pages served by the catalogue's routes: one URL per item and language, with alternates."""
+class BilingualSitemap(Sitemap):
+    """One <url> per item and language version, each listing every version as an alternate."""
 
-    i18n = True
-    languages = LANGUAGE_CODES
-    alternates = True
-    x_default = True
-    limit = 5000
+    # Two languages per item: 20,000 URLs per file, under the protocol's 50,000.
+    limit = 10_000
+
+    def __init__(self, request: HttpRequest | None = None):
+        self.request = request
+
+    def wagtail_site(self) -> Site | None:
+        site = Site.find_for_request(self.request) if self.request is not None else None
+        return site or Site.objects.filter(is_default_site=True).first()
+
+    def prepare(self, items: list) -> None:
+        """Load what `paths` needs for one sitemap page in a fixed number of queries."""
+
+    def paths(self, item) -> dict[str, str]:
+        """The item's path (without scheme and host) in each language it exists in."""
+        raise NotImplementedError
+
+    def listed_languages(self, item, paths: dict[str, str]) -> list[str]:
+        """The versions this item contributes as <url> entries (all of them, unless overridden)."""
+        return list(paths)
+
+    def item_lastmod(self, item):
+        return None
+
+    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        items = list(self.paginator.page(page).object_list)
+        self.prepare(items)
+        urls = []
+        latest = None
+        for item in items:
+            paths = self.paths(item)
+            alternates = [{"lang_code": code, "location": base + path} for code, path in paths.items()]
+            if settings.LANGUAGE_CODE in paths:
+                alternates.append({"lang_code": "x-default", "location": base + paths[settings.LANGUAGE_CODE]})
+            lastmod = self.item_lastmod(item)
+            if lastmod is not None and (latest is None or lastmod > latest):
+                latest = lastmod
+            for code in self.listed_languages(item, paths):
+                urls.append(
+                    {
+                        "item": item,
+                        "location": base + paths[code],
+                        "lastmod": lastmod,
+                        "changefreq": self.changefreq,
+                        "priority": "",
+                        "alternates": alternates,
+                    }
+                )
+        if latest is not None:
+            self.latest_lastmod = latest
+        return urls
+
+
+class PageSitemap(BilingualSitemap):
+    """The editors' pages (home, catalogue, statistics, information pages) in every language's tree."""
+
+    changefreq = "weekly"
+
+    def _root_paths(self) -> list[str]:
+        site = self.wagtail_site()
+        if site is None:
+            return []
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+        return list(roots.values_list("path", flat=True))
+
+    def items(self) -> QuerySet[Page]:
+        condition = Q()
+        for path in self._root_paths():
+            condition |= Q(path__startswith=path)
+        if not condition:
+            return Page.objects.none()
+        return Page.objects.live().public().filter(condition).select_related("locale").order_by("path")
+
+    def prepare(self, items: list[Page]) -> None:
+        keys = {page.translation_key for page in items}
+        translations = Page.objects.live().public().filter(translation_key__in=keys).select_related("locale")
+        self._versions: dict = {}
+        for page in translations:
+            url = page.get_url_parts(request=self.request)
+            if url and url[2]:
+                self._versions.setdefault(page.translation_key, {})[page.locale.language_code] = url[2]
+
+    def paths(self, item: Page) -> dict[str, str]:
+        return self._versions.get(item.translation_key, {})
+
+    def listed_languages(self, item: Page, paths: dict[str, str]) -> list[str]:
+        code = item.locale.language_code
+        return [code] if code in paths else []
+
+    def item_lastmod(self, item: Page):
+        return item.last_published_at or item.latest_revision_created_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+
+
+class CatalogueSubpageSitemap(BilingualSitemap):
+    """Pages served by the catalogue's routes: the same route under each language's catalogue."""
+
     route_name = ""
 
-    def __init__(self):
-        self._catalogue_urls: dict[str, str] = {}
+    def catalogue_paths(self) -> dict[str, str]:
+        """The live catalogue's path per language (falling back to any catalogue), read once."""
+        if not hasattr(self, "_catalogue_paths"):
+            pages = list(CatalogueIndexPage.objects.live().select_related("locale").order_by("path"))
+            by_language = {page.locale.language_code: page for page in pages}
+            self._catalogue_paths = {}
+            for code in LANGUAGE_CODES:
+                page = by_language.get(code) or (pages[0] if pages else None)
+                parts = page.get_url_parts(request=self.request) if page else None
+                if parts and parts[2]:
+                    self._catalogue_paths[code] = parts[2]
+        return self._catalogue_paths
 
-    def catalogue_url(self) -> str:
-        language = translation.get_language()
-        if language not in self._catalogue_urls:
-            pages = CatalogueIndexPage.objects.live()
-            page = pages.filter(locale__language_code=language).first() or pages.first()
-            self._catalogue_urls[language] = page.get_url() if page else ""
-        return self._catalogue_urls[language]
-
-    def location(self, item) -> str:
-        page = CatalogueIndexPage()
-        return self.catalogue_url() + page.reverse_subpage(self.route_name, kwargs={"pk": item.pk})
+    def paths(self, item) -> dict[str, str]:
+        route = CatalogueIndexPage().reverse_subpage(self.route_name, kwargs={"pk": item.pk})
+        return {code: path + route for code, path in self.catalogue_paths().items()}
 
 
 class AgreementSitemap(CatalogueSubpageSitemap):
@@ -46,15 +149,29 @@ class AgreementSitemap(CatalogueSubpageSitemap):
     def items(self):
         return public_agreements().order_by("pk").only("pk", "updated_at")
 
-    def lastmod(self, item):
+    def item_lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        return public_agreements().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class PartnerSitemap(CatalogueSubpageSitemap):
     route_name = "partner_route"
+    changefreq = "monthly"
 
     def items(self):
-        return Partner.objects.filter(agreement_parties__agreement__in=public_agreements()).distinct().order_by("pk")
+        partners_with_public_agreements = public_agreements().values("parties__partner")
+        return Partner.objects.filter(pk__in=partners_with_public_agreements).order_by("pk").only("pk")
 
 
-SITEMAPS = {"halaman": PageSitemap, "naskah": AgreementSitemap, "mitra": PartnerSitemap}
+SITEMAPS: dict[str, type[BilingualSitemap]] = {
+    "halaman": PageSitemap,
+    "naskah": AgreementSitemap,
+    "mitra": PartnerSitemap,
+}
+
+
+def sitemaps_for(request: HttpRequest) -> dict[str, BilingualSitemap]:
+    """The sections bound to this request: Wagtail finds the site (and its page tree) from it."""
+    return {name: sitemap_class(request) for name, sitemap_class in SITEMAPS.items()}

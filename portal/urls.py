@@ -1,16 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_serve
 
 from portal.views import requests as request_views
 from portal.views import seo
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("dokumen/", include(wagtaildocs_urls)),
+    # Wagtail's document routes, with the files allowed inside our own viewer page (<object>).
+    re_path(r"^dokumen/(\d+)/(.*)$", xframe_options_sameorigin(document_serve.serve), name="wagtaildocs_serve"),
+    path(
+        "dokumen/authenticate_with_password/<int:restriction_id>/",
+        document_serve.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", seo.sitemap_index, name="sitemap_index"),

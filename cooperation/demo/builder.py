@@ -11,6 +11,10 @@ Wagtail search index with ``add_bulk`` before the next one starts.
 
 Then proposals.py adds a fixed set of proposals at every review stage and requests from outside,
 through the services rather than bulk inserts (the set does not grow with ``--agreements``).
+
+Last, the portal's pages (``setup_portal``, when the portal app is installed) and the public
+catalogue: publications.py publishes most signed agreements as the demo Editor/PPID, in bulk inside
+each agreement batch and through the services for the first ones (see its docstring).
 """
 
 import io
@@ -21,14 +25,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from tqdm import tqdm
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.utils.file import hash_filelike
 
@@ -46,6 +53,7 @@ from cooperation.models import (
     DocumentCategory,
     DocumentType,
     Partner,
+    Publication,
     RestrictionGround,
     Sector,
 )
@@ -54,6 +62,7 @@ from . import data
 from .pdfs import Renderer
 from .planner import DEMO_MARKER, DOCUMENT_NAMES, PIPELINE, AgreementSpec, Planner
 from .proposals import ProposalSeeder
+from .publications import PublicationSeeder
 
 DOCUMENT_LIMIT = 150  # only the first agreements get PDFs: files are for looking at, not for load
 BATCH_SIZE = 2000
@@ -95,6 +104,8 @@ class Report:
     proposals_existing: int = 0
     proposal_statuses: dict[str, int] = field(default_factory=dict)  # label: count, over every proposal
     requests: list = field(default_factory=list)  # proposals.IssuedRequest
+    publications_created: int = 0
+    publication_states: dict[str, int] = field(default_factory=dict)  # label: count, over the whole catalogue
 
     def count(self, label: str, created: bool, changed: bool) -> None:
         if created:
@@ -216,6 +227,8 @@ class DemoBuilder:
         self.seed_agreements()
         if self.proposals:
             self.seed_proposals()
+        self.seed_portal_pages()
+        self.seed_publications()
         self.report.timings["total"] = time.monotonic() - started
         return self.report
 
@@ -346,6 +359,9 @@ class DemoBuilder:
         missing = self.wanted - len(existing)
         without_files = self._existing_without_documents() if self.documents else set()
         self.backend = get_search_backend()
+        self.publisher = PublicationSeeder(self)
+        never_published = self._existing_never_published() if existing else set()
+        top_up: list[AgreementSpec] = []
         if missing > 0:
             self.write(
                 f"Menyusun {missing:,} naskah dalam batch {self.batch_size:,} (bulk insert + indeks pencarian); "
@@ -357,6 +373,11 @@ class DemoBuilder:
             if spec.key in self.pk_by_key:
                 if spec.key in without_files:
                     self._create_documents(spec, self.pk_by_key[spec.key])
+                if self.pk_by_key[spec.key] in never_published:
+                    top_up.append(spec)
+                    if len(top_up) >= self.batch_size:
+                        self._publish_existing(top_up)
+                        top_up = []
                 continue
             batch.append(spec)
             if len(batch) >= self.batch_size:
@@ -367,6 +388,7 @@ class DemoBuilder:
             self._flush(batch)
             bar.update(len(batch))
         bar.close()
+        self._publish_existing(top_up)
         self.report.timings["naskah"] = time.monotonic() - started
 
     # -- proposals and requests from outside ------------------------------------------------------
@@ -376,6 +398,47 @@ class DemoBuilder:
         started = time.monotonic()
         ProposalSeeder(self).run()
         self.report.timings["usulan & permohonan"] = time.monotonic() - started
+
+    def seed_portal_pages(self) -> None:
+        """The portal's page tree in both languages, when this project has the portal installed."""
+        if not apps.is_installed("portal"):
+            return
+        started = time.monotonic()
+        before = Page.objects.count()
+        call_command("setup_portal", stdout=io.StringIO())
+        if created := Page.objects.count() - before:
+            self.report.created["halaman portal"] = created
+        self.report.timings["halaman portal"] = time.monotonic() - started
+
+    def seed_publications(self) -> None:
+        """The showcase's publications through the services, the optional workflow, and the tally."""
+        started = time.monotonic()
+        self.report.publications_created += self.publisher.run_services(self.pk_by_key)
+        self.report.count("alur persetujuan publikasi", *self.publisher.ensure_workflow())
+        live = Publication.objects.filter(live=True).count()
+        self.report.publication_states = {
+            "tayang": live,
+            "draf atau ditarik": Publication.objects.count() - live,
+            "ditandatangani, belum dipublikasikan": Agreement.objects.filter(
+                status__in=AgreementStatus.signed_states(), publication__isnull=True
+            ).count(),
+        }
+        self.report.timings["publikasi katalog"] = time.monotonic() - started
+
+    def _existing_never_published(self) -> set[int]:
+        """Signed demo agreements from an earlier run that have no publication row at all."""
+        return set(
+            Agreement.objects.filter(
+                internal_notes__startswith=DEMO_MARKER,
+                status__in=AgreementStatus.signed_states(),
+                publication__isnull=True,
+            ).values_list("pk", flat=True)
+        )
+
+    def _publish_existing(self, specs: list[AgreementSpec]) -> None:
+        rest = self.publisher.queue(specs)
+        with transaction.atomic():
+            self.report.publications_created += self.publisher.bulk(rest, pks=self.pk_by_key, check=True)
 
     def _progress_disabled(self, missing: int) -> bool | None:
         if self.progress is None:
@@ -404,6 +467,7 @@ class DemoBuilder:
                         self.pk_by_key[spec.key] = obj.pk
                     pending = [s for s in pending if s.key not in self.pk_by_key]
             self._related_rows(batch)
+            self.report.publications_created += self.publisher.bulk(self.publisher.queue(batch), pks=self.pk_by_key)
             if self.documents:
                 for spec in batch:
                     if spec.key < self.document_limit:

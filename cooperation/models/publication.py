@@ -19,16 +19,13 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
-from wagtail.search import index
 
 from .agreements import Agreement, AgreementStatus
 
 PUBLIC_PAGE_HOOK = "public_agreement_page"
 
 
-class Publication(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
-):
+class Publication(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
     agreement = models.OneToOneField(
         Agreement,
         on_delete=models.CASCADE,
@@ -44,11 +41,6 @@ class Publication(
     summary_en = models.TextField(_("ringkasan untuk publik (Inggris)"), blank=True)
 
     panels = [FieldPanel("agreement"), FieldPanel("summary"), FieldPanel("summary_en")]
-    search_fields = [
-        index.SearchField("summary"),
-        index.RelatedFields("agreement", [index.SearchField("title"), index.SearchField("region_number")]),
-        index.FilterField("live"),
-    ]
 
     class Meta:
         verbose_name = _("publikasi katalog")

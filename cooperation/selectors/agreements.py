@@ -11,6 +11,7 @@ from ..models import (
     Agreement,
     AgreementDocument,
     AgreementStatus,
+    Publication,
 )
 
 
@@ -115,3 +116,31 @@ def agreements_ending_soon(*, user: roles.User, months: int = 6, limit: int = 10
         .select_related("initiating_agency", "document_type")
         .order_by("ends_on")[:limit]
     )
+
+
+def agreements_awaiting_publication(*, user: roles.User) -> QuerySet[Agreement]:
+    """Signed agreements the user may see that have no publication yet: what the chooser offers."""
+    return (
+        agreements_visible_to(user=user)
+        .filter(status__in=AgreementStatus.signed_states())
+        .exclude(pk__in=Publication.objects.values("agreement_id"))
+    )
+
+
+def publications_awaiting(*, user: roles.User) -> QuerySet:
+    """Publications in a publication workflow whose current task this user's groups must act on."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import TaskState
+
+    states = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Publication),
+    ).select_related("task", "workflow_state")
+    if not user.is_superuser:
+        states = states.filter(task__groupapprovaltask__groups__in=user.groups.all()).distinct()
+    return states.order_by("started_at")
+
+
+def publication_backlog_count(*, user: roles.User) -> int:
+    """Signed agreements not yet in the catalogue: the Editor/PPID's to-do count."""
+    return agreements_awaiting_publication(user=user).count()

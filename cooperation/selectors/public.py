@@ -4,7 +4,11 @@ Every public page, export, feed and sitemap starts from `public_agreements()`; n
 reads `Agreement.objects` directly, so a draft or an unpublished record cannot leak by accident.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+import datetime
+
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..models import (
     Agency,
@@ -12,10 +16,14 @@ from ..models import (
     AgreementDocument,
     AgreementParty,
     AgreementStatus,
+    AgreementStatusChange,
     Classification,
     Partner,
     ending_soon_condition,
 )
+
+# Newest signing first; an agreement without a signing date goes last on every database.
+NEWEST_SIGNED_FIRST = (F("signed_on").desc(nulls_last=True), "-pk")
 
 
 def public_agreements() -> QuerySet[Agreement]:
@@ -32,12 +40,13 @@ def with_public_card_relations(agreements: QuerySet[Agreement]) -> QuerySet[Agre
 
 
 def public_agreement_detail(*, pk: int) -> Agreement | None:
-    """One public agreement with everything its page shows, or None when it is not public."""
+    """One public agreement with everything its page shows, or None when it is not public.
+
+    Its documents are not prefetched: the page asks `public_documents()`, so a restricted file
+    can never ride along on `agreement.documents`.
+    """
     return (
-        with_public_card_relations(public_agreements())
-        .prefetch_related("implementing_agencies", Prefetch("documents", queryset=public_documents_queryset()))
-        .filter(pk=pk)
-        .first()
+        with_public_card_relations(public_agreements()).prefetch_related("implementing_agencies").filter(pk=pk).first()
     )
 
 
@@ -50,8 +59,32 @@ def public_documents(*, agreement: Agreement) -> QuerySet[AgreementDocument]:
     return public_documents_queryset().filter(agreement__in=public_agreements().filter(pk=agreement.pk))
 
 
+def documents_cleared_for_publication(*, agreement: Agreement) -> QuerySet[AgreementDocument]:
+    """The documents classified public of one agreement, published or not.
+
+    Only for the editor's preview of a publication that is not live yet: it shows what the
+    public will get once it is. Public pages use `public_documents()`.
+    """
+    return public_documents_queryset().filter(agreement=agreement)
+
+
+def restricted_document_count(*, agreement: Agreement) -> int:
+    """How many documents the PPID withheld: the public page states the number, never the titles."""
+    return AgreementDocument.objects.filter(agreement=agreement, classification=Classification.RESTRICTED).count()
+
+
 def public_document(*, pk: int) -> AgreementDocument | None:
     return public_documents_queryset().filter(pk=pk, agreement__in=public_agreements()).first()
+
+
+def public_document_of_agreement(*, agreement_pk: int, document_pk: int) -> AgreementDocument | None:
+    """A public document reached through its own public agreement; a mismatched pair is not found."""
+    return (
+        public_documents_queryset()
+        .select_related("agreement__document_type")
+        .filter(pk=document_pk, agreement_id=agreement_pk, agreement__in=public_agreements())
+        .first()
+    )
 
 
 def is_public_document(document: AgreementDocument) -> bool:
@@ -64,8 +97,6 @@ def is_public_document(document: AgreementDocument) -> bool:
 
 def public_agreement_chain(*, agreement: Agreement) -> list[dict]:
     """Parent, children (PKS, addenda), predecessor and successors, as far as they are public."""
-    from django.utils.translation import gettext_lazy as _
-
     public = public_agreements().select_related("document_type")
     related = public.filter(
         Q(pk=agreement.parent_id) | Q(parent=agreement) | Q(pk=agreement.replaces_id) | Q(replaces=agreement)
@@ -84,28 +115,78 @@ def public_agreement_chain(*, agreement: Agreement) -> list[dict]:
     return chain
 
 
+def public_timeline(*, agreement: Agreement, today: datetime.date | None = None) -> list[dict]:
+    """The dated events of an agreement's life the public may know, oldest first.
+
+    Signing, start, extension (the status change and each public renewal), termination and
+    the end of the term. Only the date and the kind of event: who changed a status and the
+    note they wrote are internal.
+    """
+    today = today or timezone.localdate()
+    events: list[tuple[datetime.date, int, dict]] = []
+
+    def add(day: datetime.date | None, order: int, label, other: Agreement | None = None) -> None:
+        if day:
+            events.append((day, order, {"date": day, "label": label, "agreement": other}))
+
+    add(agreement.signed_on, 0, _("Ditandatangani"))
+    add(agreement.starts_on, 1, _("Mulai berlaku"))
+    changes = AgreementStatusChange.objects.filter(
+        agreement=agreement, to_status__in=[AgreementStatus.EXTENDED, AgreementStatus.TERMINATED]
+    ).values_list("to_status", "changed_at")
+    for to_status, changed_at in changes:
+        day = timezone.localdate(changed_at) if timezone.is_aware(changed_at) else changed_at.date()
+        add(day, 2, _("Diperpanjang") if to_status == AgreementStatus.EXTENDED else _("Diakhiri"))
+    renewals = public_agreements().filter(replaces=agreement).only("pk", "title", "title_en", "signed_on", "starts_on")
+    for renewal in renewals.order_by("signed_on", "pk"):
+        add(renewal.signed_on or renewal.starts_on, 3, _("Diperpanjang dengan naskah baru"), renewal)
+    if agreement.ends_on:
+        add(agreement.ends_on, 4, _("Berakhir") if agreement.ends_on < today else _("Dijadwalkan berakhir"))
+    return [event for _day, _order, event in sorted(events, key=lambda item: (item[0], item[1]))]
+
+
 def related_public_agreements(*, agreement: Agreement, limit: int = 5) -> QuerySet[Agreement]:
     """Other public agreements with the same partner or in the same sector, newest first."""
     partner_ids = [party.partner_id for party in agreement.parties.all() if party.partner_id]
     sector_ids = [sector.pk for sector in agreement.sectors.all()]
     same_partner = AgreementParty.objects.filter(partner_id__in=partner_ids).values("agreement_id")
     same_sector = Agreement.sectors.through.objects.filter(sector_id__in=sector_ids).values("agreement_id")
-    return (
+    return with_public_card_relations(
         public_agreements()
         .filter(Q(pk__in=same_partner) | Q(pk__in=same_sector))
         .exclude(pk=agreement.pk)
-        .select_related("document_type")
-        .order_by("-signed_on", "-pk")[:limit]
-    )
+        .order_by(*NEWEST_SIGNED_FIRST)
+    )[:limit]
 
 
 def public_agreements_of_partner(*, partner: Partner) -> QuerySet[Agreement]:
-    return public_agreements().filter(pk__in=AgreementParty.objects.filter(partner=partner).values("agreement_id"))
+    """A partner's public agreements, newest first, with what a list row shows."""
+    return with_public_card_relations(
+        public_agreements().filter(pk__in=AgreementParty.objects.filter(partner=partner).values("agreement_id"))
+    ).order_by(*NEWEST_SIGNED_FIRST)
+
+
+def _agreement_ids_of_agency(agency: Agency) -> Q:
+    implemented = Agreement.implementing_agencies.through.objects.filter(agency=agency).values("agreement_id")
+    party = AgreementParty.objects.filter(agency=agency).values("agreement_id")
+    return Q(initiating_agency=agency) | Q(pk__in=implemented) | Q(pk__in=party)
 
 
 def public_agreements_of_agency(*, agency: Agency) -> QuerySet[Agreement]:
-    implemented = Agreement.implementing_agencies.through.objects.filter(agency=agency).values("agreement_id")
-    return public_agreements().filter(Q(initiating_agency=agency) | Q(pk__in=implemented))
+    """Public agreements an agency initiates, implements or (antar-OPD) signs as a party, newest first.
+
+    Each row carries `agency_initiates` and `agency_implements`, so the page can say which role
+    the agency plays without a query per row.
+    """
+    implements = Agreement.implementing_agencies.through.objects.filter(agreement_id=OuterRef("pk"), agency=agency)
+    return (
+        with_public_card_relations(public_agreements().filter(_agreement_ids_of_agency(agency)))
+        .annotate(
+            agency_initiates=ExpressionWrapper(Q(initiating_agency=agency), output_field=BooleanField()),
+            agency_implements=Exists(implements),
+        )
+        .order_by(*NEWEST_SIGNED_FIRST)
+    )
 
 
 def public_partner(*, pk: int) -> Partner | None:
@@ -114,7 +195,11 @@ def public_partner(*, pk: int) -> Partner | None:
 
 
 def public_agency(*, pk: int) -> Agency | None:
-    return Agency.objects.filter(pk=pk).first()
+    """An agency has a public page once it initiates, implements or is party to a public agreement."""
+    agency = Agency.objects.filter(pk=pk).first()
+    if agency is None or not public_agreements().filter(_agreement_ids_of_agency(agency)).exists():
+        return None
+    return agency
 
 
 def public_register_figures() -> dict[str, int]:

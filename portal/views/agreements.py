@@ -1,13 +1,290 @@
-"""One public agreement, its document viewer, and the partner and agency pages (to be completed)."""
+"""One public agreement, its document viewer, and the partner and agency pages.
 
-from django.http import Http404, HttpResponse
+Every record is read through `cooperation.selectors.public`; these views only decide which
+language to speak, build the links between the catalogue's sub-pages and render. Nothing here
+reads a field the public may not see (contact data, the signatory's NIP, internal notes,
+restricted documents): the templates get only what the context below puts in.
+"""
+
+import json
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
-from cooperation.selectors import public_agreement_detail
+from cooperation.models import Agency, Agreement, AgreementDocument, Partner, PartnerCategory, Publication
+from cooperation.selectors.public import (
+    documents_cleared_for_publication,
+    public_agency,
+    public_agreement_chain,
+    public_agreement_detail,
+    public_agreements_of_agency,
+    public_agreements_of_partner,
+    public_document_of_agreement,
+    public_documents,
+    public_partner,
+    public_timeline,
+    related_public_agreements,
+    restricted_document_count,
+)
+
+from ..templatetags.public_text import localized_name, localized_title
+
+AGREEMENTS_PER_PAGE = 20
+PAGE_PARAMETER = "halaman"
+
+# What json_script escapes: a title holding "</script>" cannot close the structured-data block.
+_JSON_IN_HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+_GOVERNMENT_CATEGORIES = {
+    PartnerCategory.REGIONAL_GOVERNMENT,
+    PartnerCategory.MINISTRY,
+    PartnerCategory.FOREIGN_GOVERNMENT,
+}
+
+
+def _in_english() -> bool:
+    return (translation.get_language() or "").startswith("en")
+
+
+class CatalogueLinks:
+    """URLs of the catalogue's sub-pages (agreement, document, partner, agency) in the page's language."""
+
+    def __init__(self, *, catalogue, request: HttpRequest):
+        self.catalogue = catalogue
+        self.base = (catalogue.get_url(request=request) or "/") if catalogue else ""
+
+    def _route(self, name: str, **kwargs) -> str:
+        if not self.catalogue:
+            return ""
+        return self.base.rstrip("/") + "/" + self.catalogue.reverse_subpage(name, kwargs=kwargs).lstrip("/")
+
+    def agreement(self, agreement: Agreement) -> str:
+        return self._route("agreement_route", pk=agreement.pk)
+
+    def document(self, document: AgreementDocument) -> str:
+        return self._route("document_route", pk=document.agreement_id, document_pk=document.pk)
+
+    def partner(self, partner: Partner) -> str:
+        return self._route("partner_route", pk=partner.pk)
+
+    def agency(self, agency: Agency) -> str:
+        return self._route("agency_route", pk=agency.pk)
+
+
+def _party_names(agreement: Agreement) -> list[str]:
+    """The partners' names in the reader's language (an agency for antar-OPD agreements)."""
+    return [
+        localized_name(party.partner) if party.partner_id else party.agency.name
+        for party in agreement.parties.all()
+        if party.partner_id or party.agency_id
+    ]
+
+
+def _join_names(names: list[str]) -> str:
+    """'A', 'A dan B', 'A, B dan C' — in the reader's language."""
+    if len(names) <= 1:
+        return "".join(names)
+    return _("%(first)s dan %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def agreement_rows(agreements: Iterable[Agreement], *, links: CatalogueLinks) -> list[dict]:
+    """List rows for `_agreement_list.html`: the agreement, its link and its partners' names."""
+    return [
+        {"agreement": agreement, "url": links.agreement(agreement), "partners": _join_names(_party_names(agreement))}
+        for agreement in agreements
+    ]
+
+
+def _parties(agreement: Agreement, *, links: CatalogueLinks) -> list[dict]:
+    """The region and each partner as the document names them (Pihak Kesatu, Pihak Kedua, ...)."""
+    parties = [
+        {
+            "is_region": True,
+            "role": agreement.region_party_role,
+            "role_label": agreement.get_region_party_role_display(),
+            "name": settings.COOPERATION_REGION_NAME,
+            "url": "",
+            "number": agreement.region_number,
+            "signatory_name": agreement.signatory_name,
+            "signatory_position": agreement.signatory_position,
+        }
+    ]
+    for party in agreement.parties.all():
+        if party.partner_id:
+            name, url = localized_name(party.partner), links.partner(party.partner)
+        elif party.agency_id:
+            name, url = party.agency.name, links.agency(party.agency)
+        else:
+            continue
+        parties.append(
+            {
+                "is_region": False,
+                "role": party.role,
+                "role_label": party.get_role_display(),
+                "name": name,
+                "url": url,
+                "number": party.number,
+                "signatory_name": party.signatory_name,
+                "signatory_position": party.signatory_position,
+            }
+        )
+    return sorted(parties, key=lambda party: party["role"])
+
+
+def _summary(publication: Publication | None) -> str:
+    """The publication's plain-language summary in the reader's language (the passed, maybe draft, one)."""
+    if publication is None:
+        return ""
+    return (publication.summary_en if _in_english() and publication.summary_en else publication.summary) or ""
+
+
+def _organisation(name: str, category: str = "") -> dict:
+    kind = "Organization"
+    if category in _GOVERNMENT_CATEGORIES:
+        kind = "GovernmentOrganization"
+    elif category == PartnerCategory.UNIVERSITY:
+        kind = "CollegeOrUniversity"
+    return {"@type": kind, "name": name}
+
+
+def _structured_data(
+    *,
+    agreement: Agreement,
+    publication: Publication | None,
+    title: str,
+    summary: str,
+    url: str,
+    documents: list[AgreementDocument],
+    request: HttpRequest,
+) -> SafeString:
+    """schema.org JSON-LD for search engines, escaped so that no field can end the <script> element."""
+    region = _organisation(settings.COOPERATION_REGION_NAME, PartnerCategory.REGIONAL_GOVERNMENT)
+    partners = [
+        _organisation(localized_name(party.partner), party.partner.category)
+        if party.partner_id
+        else _organisation(party.agency.name, PartnerCategory.REGIONAL_GOVERNMENT)
+        for party in agreement.parties.all()
+        if party.partner_id or party.agency_id
+    ]
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "DigitalDocument",
+        "name": title,
+        "url": url,
+        "inLanguage": translation.get_language() or settings.LANGUAGE_CODE,
+        "genre": localized_name(agreement.document_type),
+        "author": [region, *partners],
+        "publisher": region,
+        "about": [{"@type": "Thing", "name": localized_name(sector)} for sector in agreement.sectors.all()],
+    }
+    if summary or agreement.scope:
+        data["description"] = summary or agreement.scope
+    if agreement.region_number:
+        data["identifier"] = agreement.region_number
+    if agreement.signed_on:
+        data["dateCreated"] = agreement.signed_on
+    if publication is not None and publication.live and publication.first_published_at:
+        data["datePublished"] = timezone.localdate(publication.first_published_at)
+    if agreement.starts_on and agreement.ends_on:
+        data["temporalCoverage"] = f"{agreement.starts_on.isoformat()}/{agreement.ends_on.isoformat()}"
+    if documents:
+        data["associatedMedia"] = [
+            {
+                "@type": "MediaObject",
+                "name": document.title,
+                "contentUrl": request.build_absolute_uri(document.url),
+                "encodingFormat": document.content_type,
+            }
+            for document in documents
+        ]
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_JSON_IN_HTML_ESCAPES))  # <, > and & are escaped above
 
 
 def agreement_page_context(*, request, agreement, publication, catalogue=None) -> dict:
-    return {"agreement": agreement, "publication": publication, "page": catalogue}
+    """Everything the public agreement page shows.
+
+    Also used by Wagtail's preview of a Publication (portal/wagtail_hooks.py): the publication
+    passed in may be a draft that is not live yet, so its summary is read from it, not from
+    `agreement.publication`, and the documents shown are the ones classified public.
+
+    `monev_summary` stays None until monitoring reports exist (issue 6); the template shows its
+    section only when it is filled, as a list of dicts with `period`, `realisation` (percent),
+    `recommendation` and `benefits`.
+    """
+    if catalogue is None:
+        from wagtail.models import Locale
+
+        from ..models import catalogue_for
+
+        catalogue = catalogue_for(Locale.get_active())
+    links = CatalogueLinks(catalogue=catalogue, request=request)
+    title = localized_title(agreement)
+    summary = _summary(publication)
+    page_url = links.agreement(agreement)
+    absolute_url = request.build_absolute_uri(page_url)
+
+    if publication is not None and publication.live:
+        documents = list(public_documents(agreement=agreement))
+    else:
+        documents = list(documents_cleared_for_publication(agreement=agreement))
+
+    chain = [
+        {**link, "url": links.agreement(link["agreement"])} for link in public_agreement_chain(agreement=agreement)
+    ]
+    timeline = [
+        {**event, "url": links.agreement(event["agreement"]) if event["agreement"] else ""}
+        for event in public_timeline(agreement=agreement)
+    ]
+    today = timezone.localdate()
+    return {
+        "page": catalogue,
+        "catalogue_url": links.base,
+        "agreement": agreement,
+        "publication": publication,
+        "title": title,
+        "summary": summary,
+        "meta_description": summary or agreement.scope or agreement.subject,
+        "page_url": page_url,
+        "absolute_url": absolute_url,
+        "parties": _parties(agreement, links=links),
+        "initiating_agency_url": links.agency(agreement.initiating_agency),
+        "implementing_agencies": [
+            {"agency": agency, "url": links.agency(agency)} for agency in agreement.implementing_agencies.all()
+        ],
+        "sectors": [localized_name(sector) for sector in agreement.sectors.all()],
+        "timeline": timeline,
+        "chain": chain,
+        "documents": [{"document": document, "viewer_url": links.document(document)} for document in documents],
+        "restricted_count": restricted_document_count(agreement=agreement),
+        "monev_summary": None,
+        "related": agreement_rows(related_public_agreements(agreement=agreement), links=links),
+        "citation": {
+            "authors": _join_names([settings.COOPERATION_REGION_NAME, *_party_names(agreement)]),
+            "year": agreement.year,
+            "title": title,
+            "number": agreement.region_number,
+            "url": absolute_url,
+            "accessed_on": today,
+        },
+        "structured_data": _structured_data(
+            agreement=agreement,
+            publication=publication,
+            title=title,
+            summary=summary,
+            url=absolute_url,
+            documents=documents,
+            request=request,
+        ),
+    }
 
 
 def agreement_detail(request, *, page, pk: int) -> HttpResponse:
@@ -21,12 +298,67 @@ def agreement_detail(request, *, page, pk: int) -> HttpResponse:
 
 
 def document_viewer(request, *, page, pk: int, document_pk: int) -> HttpResponse:
-    raise Http404
+    """A public document of a public agreement, shown in the page; anything else is not found."""
+    document = public_document_of_agreement(agreement_pk=pk, document_pk=document_pk)
+    if document is None:
+        raise Http404
+    links = CatalogueLinks(catalogue=page, request=request)
+    context = {
+        "page": page,
+        "catalogue_url": links.base,
+        "agreement": document.agreement,
+        "agreement_url": links.agreement(document.agreement),
+        "document": document,
+        "is_pdf": document.file_extension.lower() == "pdf",
+    }
+    return TemplateResponse(request, "portal/catalogue/document.html", context)
+
+
+def _page_of(request: HttpRequest, agreements) -> PaginatorPage:
+    return Paginator(agreements, AGREEMENTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAMETER))
 
 
 def partner_detail(request, *, page, pk: int) -> HttpResponse:
-    raise Http404
+    """A partner and its public agreements; its contact person, phone and e-mail stay internal."""
+    partner = public_partner(pk=pk)
+    if partner is None:
+        raise Http404
+    links = CatalogueLinks(catalogue=page, request=request)
+    page_obj = _page_of(request, public_agreements_of_partner(partner=partner))
+    context = {
+        "page": page,
+        "catalogue_url": links.base,
+        "partner": partner,
+        "name": localized_name(partner),
+        "page_obj": page_obj,
+        "page_parameter": PAGE_PARAMETER,
+        "rows": agreement_rows(page_obj.object_list, links=links),
+    }
+    return TemplateResponse(request, "portal/catalogue/partner.html", context)
 
 
 def agency_detail(request, *, page, pk: int) -> HttpResponse:
-    raise Http404
+    """An OPD and the public agreements it initiates, implements or signs as a party."""
+    agency = public_agency(pk=pk)
+    if agency is None:
+        raise Http404
+    links = CatalogueLinks(catalogue=page, request=request)
+    page_obj = _page_of(request, public_agreements_of_agency(agency=agency))
+    rows = agreement_rows(page_obj.object_list, links=links)
+    for row in rows:
+        agreement = row["agreement"]
+        roles = []
+        if agreement.agency_initiates:
+            roles.append(_("OPD Pemrakarsa"))
+        if agreement.agency_implements:
+            roles.append(_("OPD Pelaksana"))
+        row["role"] = ", ".join(roles) or _("Pihak (kerja sama antar-OPD)")
+    context = {
+        "page": page,
+        "catalogue_url": links.base,
+        "agency": agency,
+        "page_obj": page_obj,
+        "page_parameter": PAGE_PARAMETER,
+        "rows": rows,
+    }
+    return TemplateResponse(request, "portal/catalogue/agency.html", context)

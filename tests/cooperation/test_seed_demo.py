@@ -4,11 +4,12 @@ import io
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page, Revision, Workflow, WorkflowContentType
 
 from cooperation.models import (
     Agreement,
@@ -19,8 +20,10 @@ from cooperation.models import (
     ExternalRequestStatus,
     Proposal,
     ProposalStatus,
+    Publication,
     ReviewTaskState,
 )
+from cooperation.selectors import public_agreements
 from cooperation.selectors.proposals import all_overdue_stages, missing_required_documents
 
 pytestmark = pytest.mark.django_db
@@ -97,14 +100,72 @@ def test_the_demo_has_every_status_and_a_believable_review_history():
         assert response.context["tracked"]["number"] == number
 
 
+def test_the_demo_has_a_public_catalogue_with_every_publication_state():
+    output = seed()
+
+    signed = Agreement.objects.filter(status__in=AgreementStatus.signed_states())
+    public = public_agreements()
+    assert public.count() >= signed.count() * 0.6
+    assert "publikasi katalog:" in output
+    # Some signed agreements wait for the PPID, one has a prepared draft; nothing unsigned is public.
+    assert signed.filter(publication__isnull=True).exists()
+    drafts = Publication.objects.filter(live=False)
+    assert drafts.exists() and not drafts.filter(agreement__in=public).exists()
+    assert not public.exclude(status__in=AgreementStatus.signed_states()).exists()
+
+    # The showcase went through Wagtail's publish as the demo editor, on a day after signing.
+    for publication in Publication.objects.filter(live=True).select_related("agreement")[:10]:
+        entry = ModelLogEntry.objects.get(
+            content_type=ContentType.objects.get_for_model(Publication),
+            object_id=str(publication.pk),
+            action="wagtail.publish",
+        )
+        assert entry.user.username == "editor"
+        assert publication.agreement.signed_on <= timezone.localdate(publication.first_published_at)
+        assert publication.first_published_at <= timezone.now()
+        assert publication.summary.strip()
+
+    # Foreign partners get an English summary and title; domestic ones need none.
+    foreign = Publication.objects.filter(live=True, agreement__kind__is_foreign=True).select_related("agreement")
+    assert foreign.exists()
+    assert all(p.summary_en and p.agreement.title_en for p in foreign)
+    assert not Publication.objects.filter(agreement__kind__is_foreign=False).exclude(summary_en="").exists()
+
+    # The optional PPID approval is ready in Settings → Workflows, but not switched on.
+    workflow = Workflow.objects.get(name="Persetujuan Publikasi PPID")
+    assert workflow.active and workflow.workflow_tasks.count() == 1
+    assert not WorkflowContentType.objects.filter(workflow=workflow).exists()
+
+
+def test_the_demo_builds_the_portal_pages_in_both_languages():
+    seed()
+
+    urls = {page.get_url() for page in Page.objects.live()}
+    sections = ["/katalog/", "/statistik/", "/prosedur/", "/tanya-jawab/"]
+    assert {"/", "/en/", *sections, *(f"/en{section}" for section in sections)} <= urls
+
+
 def test_a_second_run_adds_nothing():
     seed()
-    counted = (Proposal, ExternalRequest, Agreement, AgreementDocument, ReviewTaskState, ModelLogEntry)
+    counted = (
+        Proposal,
+        ExternalRequest,
+        Agreement,
+        AgreementDocument,
+        ReviewTaskState,
+        ModelLogEntry,
+        Publication,
+        Revision,
+        Page,
+        Workflow,
+    )
     before = {model.__name__: model.objects.count() for model in counted}
 
     output = seed()
 
     assert {model.__name__: model.objects.count() for model in counted} == before
+    assert public_agreements().count() == Publication.objects.filter(live=True).count()
+    assert "publikasi katalog: 0 dibuat" in output
     assert "usulan kerja sama: 0 dibuat, 14 sudah ada" in output
     assert "naskah kerja sama: 0 dibuat, 40 sudah ada" in output
     assert not ISSUED.search(output)

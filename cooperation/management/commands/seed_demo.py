@@ -13,8 +13,8 @@ from cooperation.demo.builder import DemoBuilder, Report
 class Command(BaseCommand):
     help = (
         "Isi basis data dengan data demo Kota Malang: data referensi, pengguna per peran, naskah kerja sama "
-        "dan dokumennya, usulan pada setiap tahap peninjauan dan permohonan dari luar. Aman dijalankan "
-        "berulang (hanya menambah yang belum ada)."
+        "dan dokumennya, usulan pada setiap tahap peninjauan, permohonan dari luar, halaman portal dan "
+        "publikasi katalog. Aman dijalankan berulang (hanya menambah yang belum ada)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -55,6 +55,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  indeks pencarian: {report.indexed} naskah ditambahkan")
         if report.proposal_statuses:
             self._proposals(report)
+        if report.publication_states:
+            states = ", ".join(f"{label} {count}" for label, count in report.publication_states.items())
+            self.stdout.write(f"  publikasi katalog: {report.publications_created} dibuat; seluruhnya: {states}")
         timings = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.timings.items())
         self.stdout.write(self.style.SUCCESS(f"Selesai ({timings})."))
 

@@ -1,0 +1,172 @@
+#!/usr/bin/env python
+"""Benchmark of the public catalogue at several register sizes, as an anonymous visitor sees it.
+
+    .venv/bin/python bench/catalogue.py [--sizes 2000,100000] [--runs 7] [--download-runs 1] [--reuse]
+
+For each size N it uses bench/out/register-N.sqlite3 (migrate, then ``seed_demo --agreements N
+--no-documents``, which publishes the signed agreements; ``--reuse`` keeps an existing database,
+for instance the one bench/register.py built) and requests the public pages with Django's test
+Client: home, the catalogue (plain, filtered, searched, deep pages), an agreement, a partner, an
+agency, statistics, the feed, a sitemap section and the three downloads of the whole catalogue.
+It prints per page the SQL query count and the median (and 95th percentile) wall time.
+
+The headline is that every page's query count is the same at every size; the script exits with
+status 1 when one differs, so a query per row cannot creep in unnoticed.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+from harness import OUT, ROOT, measure, prepare_database
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="2000,100000", help="comma-separated register sizes (default 2000,100000)")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per page (median reported)")
+    parser.add_argument("--download-runs", type=int, default=1, help="timed runs per whole-catalogue download")
+    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database (seed only tops up)")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    if args.worker is not None:
+        return worker(args.worker, args)
+    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for size in sizes:
+        command = [sys.executable, __file__, "--worker", str(size), "--runs", str(args.runs)]
+        command += ["--download-runs", str(args.download_runs)] + (["--reuse"] if args.reuse else [])
+        print(f"== N = {size:,}: building and measuring (bench/out/register-{size}.sqlite3) ...", flush=True)
+        subprocess.run(command, cwd=ROOT, check=True)
+        results[size] = json.loads((OUT / f"catalogue-{size}.json").read_text())
+    print_report(results, args)
+    return headline(results)
+
+
+def print_report(results: dict[int, dict], args: argparse.Namespace) -> None:
+    sizes = sorted(results)
+    first = results[sizes[0]]
+    print()
+    print(f"Public catalogue benchmark - {first['database']}, settings {first['settings']} (DEBUG off)")
+    print(f"Anonymous visitor; median and p95 of {args.runs} runs per page, {args.download_runs} per download.")
+    for size in sizes:
+        setup = results[size]["setup"]
+        print(
+            f"N = {size:>9,}: {setup['agreements']:,} agreements, {setup['public']:,} published, "
+            f"database {setup['db_mb']:.0f} MB"
+        )
+    print()
+    head = f"{'page':<40}"
+    for size in sizes:
+        head += f" | {'N=' + format(size, ','):>11} {'queries':>7} {'median':>10} {'p95':>10} {'bytes':>12}"
+    print(head)
+    print("-" * len(head))
+    for index, row in enumerate(first["views"]):
+        line = f"{row['name']:<40}"
+        for size in sizes:
+            other = results[size]["views"][index]
+            if other["status"] != 200:
+                line += f" | {'HTTP ' + str(other['status']):>11} {'':>7} {'':>10} {'':>10} {'':>12}"
+                continue
+            varied = "*" if other["queries_varied"] else " "
+            line += (
+                f" | {'':>11} {other['queries']:>6}{varied} {other['median_ms']:>8.1f}ms {other['p95_ms']:>8.1f}ms"
+                f" {other['bytes']:>12,}"
+            )
+        print(line)
+    print()
+    print("* the query count varied between runs (the maximum is shown)")
+    print("URLs (at the largest size):")
+    for row in results[sizes[-1]]["views"]:
+        print(f"  {row['name']:<40} {row['url']}")
+
+
+def headline(results: dict[int, dict]) -> int:
+    sizes = sorted(results)
+    print()
+    if len(sizes) < 2:
+        print(f"Only one size measured (N = {sizes[0]:,}).")
+        return 0
+    failed = False
+    for index, row in enumerate(results[sizes[0]]["views"]):
+        counts = [results[size]["views"][index]["queries"] for size in sizes]
+        same = len(set(counts)) == 1
+        failed |= not same
+        shown = ", ".join(f"N={size:,}: {count}" for size, count in zip(sizes, counts, strict=True))
+        print(f"{'OK  ' if same else 'FAIL'} {row['name']}: {shown} queries")
+    print(f"Query counts across sizes: {'constant' if not failed else 'NOT constant: a query per row crept in'}.")
+    return 1 if failed else 0
+
+
+def worker(size: int, args: argparse.Namespace) -> int:
+    setup = prepare_database(size, reuse=args.reuse)
+
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+
+    from cooperation.models import Agreement, Sector
+    from cooperation.selectors import public_agreements
+
+    public = public_agreements()
+    # The same kind of record at every size: the public agreement with the most chain links and parties.
+    agreement = public.annotate(links=Count("children")).order_by("-links", "pk").first()
+    partner_id = (
+        public.values("parties__partner").exclude(parties__partner=None).annotate(n=Count("pk")).order_by("-n").first()
+    )["parties__partner"]
+    agency_id = public.values("initiating_agency").annotate(n=Count("pk")).order_by("-n").first()["initiating_agency"]
+    sector = Sector.objects.filter(agreements__in=public).annotate(n=Count("pk")).order_by("-n").first()
+    last_page = max(1, (public.count() + 19) // 20)
+
+    client = Client()
+    runs, download_runs = args.runs, args.download_runs
+
+    def page(name: str, url: str) -> dict:
+        return measure(client, name, "anon", url, runs)
+
+    def download(name: str, url: str) -> dict:
+        return measure(client, name, "anon", url, download_runs, warm=False)
+
+    views = [
+        page("home", "/"),
+        page("home (English)", "/en/"),
+        page("catalogue", "/katalog/"),
+        page("catalogue page 2", "/katalog/?halaman=2"),
+        page("catalogue last page", f"/katalog/?halaman={last_page}"),
+        page("catalogue filtered (Berlaku + sector)", f"/katalog/?status=in_force&urusan={sector.pk}"),
+        page("catalogue filtered (Akan Berakhir)", "/katalog/?status=expiring"),
+        page("catalogue foreign, ending soonest", "/katalog/?lingkup=luar-negeri&urutan=berakhir"),
+        page("catalogue search 'kesehatan'", "/katalog/?q=kesehatan"),
+        page("catalogue (English)", "/en/katalog/"),
+        page("agreement", f"/katalog/naskah/{agreement.pk}/"),
+        page("agreement (English)", f"/en/katalog/naskah/{agreement.pk}/"),
+        page("partner (most agreements)", f"/katalog/mitra/{partner_id}/"),
+        page("agency (most agreements)", f"/katalog/opd/{agency_id}/"),
+        page("statistics", "/statistik/"),
+        page("Atom feed", "/katalog/feed/"),
+        page("sitemap index", "/sitemap.xml"),
+        page("sitemap: agreements, first 5,000", "/sitemap-naskah.xml"),
+        download("download CSV (whole catalogue)", "/katalog/unduh/csv/"),
+        download("download JSON (whole catalogue)", "/katalog/unduh/json/"),
+        download("download XLSX (whole catalogue)", "/katalog/unduh/xlsx/"),
+    ]
+    result = {
+        "size": size,
+        "database": f"SQLite {connection.Database.sqlite_version}",
+        "settings": os.environ["DJANGO_SETTINGS_MODULE"],
+        "setup": {**setup, "agreements": Agreement.objects.count(), "public": public.count()},
+        "views": views,
+    }
+    (OUT / f"catalogue-{size}.json").write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""What every benchmark here shares: a seeded SQLite database per size, and timing one URL.
+
+Each size runs in its own child process (Django settles its database once per process), so the
+benchmarks call `prepare_database` in a child and `measure` for each URL.
+"""
+
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def prepare_database(size: int, *, reuse: bool) -> dict:
+    """Migrate and seed `bench/out/register-<size>.sqlite3` (shared by the benchmarks) and set Django up."""
+    database = OUT / f"register-{size}.sqlite3"
+    if not reuse:
+        for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+            leftover.unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["PRIVATE_MEDIA_ROOT"] = str(OUT / f"media-{size}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    # Timings should not include DEBUG-only work; the Client talks to "testserver".
+    settings.DEBUG = False
+    if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    migrated = time.perf_counter()
+    call_command("seed_demo", agreements=size, no_documents=True, no_progress=True, stdout=io.StringIO())
+    seeded = time.perf_counter()
+    print(f"   migrate {migrated - started:.1f} s, seed_demo {seeded - migrated:.1f} s", flush=True)
+    return {"migrate_s": migrated - started, "seed_s": seeded - migrated, "db_mb": database.stat().st_size / 1e6}
+
+
+def measure(client, name: str, user: str, url: str, runs: int, *, warm: bool = True) -> dict:
+    """Median wall time and the query count of GETting `url` (streamed bodies read to the end)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if warm:  # imports, template loading, content types
+        fetch(client, url)
+    timings, counts = [], set()
+    status, body = 0, b""
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as queries:
+            begin = time.perf_counter()
+            status, body = fetch(client, url)
+            timings.append(time.perf_counter() - begin)
+        counts.add(len(queries.captured_queries))
+    row = {
+        "name": name,
+        "user": user,
+        "url": url,
+        "status": status,
+        "queries": max(counts),
+        "queries_varied": len(counts) > 1,
+        "median_ms": statistics.median(timings) * 1000,
+        "p95_ms": sorted(timings)[max(0, round(0.95 * len(timings)) - 1)] * 1000,
+        "min_ms": min(timings) * 1000,
+        "bytes": len(body),
+    }
+    print(
+        f"   {name:<38} {user:<6} HTTP {status} {row['queries']:>4} queries {row['median_ms']:>9.1f} ms "
+        f"{len(body):>11,} bytes",
+        flush=True,
+    )
+    return row
+
+
+def fetch(client, url: str) -> tuple[int, bytes]:
+    """GET the URL and read the whole body, streamed exports included (their queries run while streaming)."""
+    response = client.get(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, body
