@@ -11,7 +11,10 @@ agency, statistics, the feed, a sitemap section and the three downloads of the w
 It prints per page the SQL query count and the median (and 95th percentile) wall time.
 
 The headline is that every page's query count is the same at every size; the script exits with
-status 1 when one differs, so a query per row cannot creep in unnoticed.
+status 1 when one differs, so a query per row cannot creep in unnoticed. Downloads stream the
+whole list in chunks of 2,000 rows, so their count grows by a fixed number per chunk. Counts over
+the whole register are cached per catalogue version: the "(cache cold)" rows are the first
+visitor after a change, the others the visitors after.
 """
 
 import argparse
@@ -20,7 +23,9 @@ import os
 import subprocess
 import sys
 
-from harness import OUT, ROOT, measure, prepare_database
+from harness import OUT, ROOT, fetch, measure, prepare_database
+
+CHUNK_NOTE = "a fixed number per 2,000 rows"
 
 
 def parse_args() -> argparse.Namespace:
@@ -97,6 +102,12 @@ def headline(results: dict[int, dict]) -> int:
     failed = False
     for index, row in enumerate(results[sizes[0]]["views"]):
         counts = [results[size]["views"][index]["queries"] for size in sizes]
+        if row["name"].startswith("download"):
+            # Streamed in chunks of 2,000 rows, a few queries each: grows with the rows, not per row.
+            public = [results[size]["setup"]["public"] for size in sizes]
+            shown = ", ".join(f"{count} for {rows:,} rows" for count, rows in zip(counts, public, strict=True))
+            print(f"     {row['name']}: {shown} queries (chunked, {CHUNK_NOTE})")
+            continue
         same = len(set(counts)) == 1
         failed |= not same
         shown = ", ".join(f"N={size:,}: {count}" for size, count in zip(sizes, counts, strict=True))
@@ -108,6 +119,7 @@ def headline(results: dict[int, dict]) -> int:
 def worker(size: int, args: argparse.Namespace) -> int:
     setup = prepare_database(size, reuse=args.reuse)
 
+    from django.core.cache import cache
     from django.db import connection
     from django.db.models import Count
     from django.test import Client
@@ -134,7 +146,16 @@ def worker(size: int, args: argparse.Namespace) -> int:
     def download(name: str, url: str) -> dict:
         return measure(client, name, "anon", url, download_runs, warm=False)
 
+    def cold(name: str, url: str) -> dict:
+        """The first visitor after a change: whole-register counts computed, not read from the cache."""
+        fetch(client, url)  # imports and templates, then forget the cached counts
+        cache.clear()
+        return measure(client, name, "anon", url, 1, warm=False)
+
     views = [
+        cold("home (cache cold)", "/"),
+        cold("catalogue (cache cold)", "/katalog/"),
+        cold("statistics (cache cold)", "/statistik/"),
         page("home", "/"),
         page("home (English)", "/en/"),
         page("catalogue", "/katalog/"),
@@ -152,7 +173,7 @@ def worker(size: int, args: argparse.Namespace) -> int:
         page("statistics", "/statistik/"),
         page("Atom feed", "/katalog/feed/"),
         page("sitemap index", "/sitemap.xml"),
-        page("sitemap: agreements, first 5,000", "/sitemap-naskah.xml"),
+        page("sitemap: agreements, first file", "/sitemap-naskah.xml"),
         download("download CSV (whole catalogue)", "/katalog/unduh/csv/"),
         download("download JSON (whole catalogue)", "/katalog/unduh/json/"),
         download("download XLSX (whole catalogue)", "/katalog/unduh/xlsx/"),

@@ -52,3 +52,13 @@ def site_pages(db):
     from portal.site_structure import ensure_site_pages
 
     return ensure_site_pages()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached public figures must not carry over from one test's database to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -288,6 +288,7 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
             models.Index(fields=["ends_on"], name="agreement_ends_on_idx"),
             models.Index(fields=["signed_on"], name="agreement_signed_on_idx"),
             models.Index(fields=["region_number"], name="agreement_region_number_idx"),
+            models.Index(fields=["updated_at"], name="agreement_updated_at_idx"),
         ]
         permissions = [("view_restricted_agreementdocument", "Can view restricted documents")]
 

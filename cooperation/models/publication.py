@@ -45,7 +45,10 @@ class Publication(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     class Meta:
         verbose_name = _("publikasi katalog")
         verbose_name_plural = _("publikasi katalog")
-        indexes = [models.Index(fields=["live", "first_published_at"], name="publication_live_idx")]
+        indexes = [
+            models.Index(fields=["live", "first_published_at"], name="publication_live_idx"),
+            models.Index(fields=["last_published_at"], name="publication_last_published_idx"),
+        ]
 
     def __str__(self) -> str:
         return str(self.agreement) if self.agreement_id else str(_("publikasi baru"))

@@ -13,9 +13,10 @@ from typing import Any
 
 from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..languages import in_english, localized
 from ..models import (
     EXPIRING_SOON,
     EXPIRING_SOON_LABEL,
@@ -66,15 +67,6 @@ SORT_CHOICES = [
 KEYWORD_MAX_TERMS = 8
 
 
-def _in_english() -> bool:
-    return (translation.get_language() or "").startswith("en")
-
-
-def _localized(name: str, name_en: str | None) -> str:
-    """The same rule as the `localized_name` template filter: English when asked for and filled in."""
-    return (name_en if _in_english() and name_en else name) or ""
-
-
 # -- keyword search and ordering ------------------------------------------------------------------
 
 
@@ -117,7 +109,7 @@ def order_catalogue(agreements: QuerySet[Agreement], *, sort: str) -> QuerySet[A
         return agreements.order_by(bucket, F("ends_on").asc(nulls_last=True), "pk")
     if sort == SORT_TITLE:
         # On /en/ the list shows the English title when there is one, so it sorts by what it shows.
-        shown = Coalesce(NullIf("title_en", Value("")), "title") if _in_english() else F("title")
+        shown = Coalesce(NullIf("title_en", Value("")), "title") if in_english() else F("title")
         return agreements.order_by(Lower(shown), "pk")
     return agreements.order_by(F("signed_on").desc(nulls_last=True), "-pk")
 
@@ -163,7 +155,7 @@ def _model_labels(model, *, label: Callable[[Any], str]) -> Callable[[set[str]],
 
 
 def _coded_label(code: str, name: str, name_en: str) -> str:
-    return f"{_localized(name, name_en)} ({code})"
+    return f"{localized(name, name_en)} ({code})"
 
 
 def kind_facet(agreements: QuerySet[Agreement], selected: Collection[str]) -> list[FacetOption]:
@@ -235,10 +227,10 @@ def sector_facet(agreements: QuerySet[Agreement], selected: Collection[str]) -> 
         .order_by()
     )
     counted = [
-        (str(row["sector_id"]), _localized(row["sector__name"], row["sector__name_en"]), row["count"]) for row in rows
+        (str(row["sector_id"]), localized(row["sector__name"], row["sector__name_en"]), row["count"]) for row in rows
     ]
     return _options(
-        counted, selected, labels_of_missing=_model_labels(Sector, label=lambda s: _localized(s.name, s.name_en))
+        counted, selected, labels_of_missing=_model_labels(Sector, label=lambda s: localized(s.name, s.name_en))
     )
 
 
@@ -379,7 +371,7 @@ def _export_relations(ids: list[int]) -> tuple[dict, dict, dict]:
         .order_by("sort_order", "pk")
         .values_list("agreement_id", "number", "partner__name", "partner__name_en", "agency__name")
     ):
-        name = _localized(partner_name, partner_name_en) if partner_name else agency_name or ""
+        name = localized(partner_name, partner_name_en) if partner_name else agency_name or ""
         parties[agreement_id].append((number, name))
     sectors: dict[int, list[str]] = defaultdict(list)
     for agreement_id, name, name_en in (
@@ -387,7 +379,7 @@ def _export_relations(ids: list[int]) -> tuple[dict, dict, dict]:
         .order_by("sector__name")
         .values_list("agreement_id", "sector__name", "sector__name_en")
     ):
-        sectors[agreement_id].append(_localized(name, name_en))
+        sectors[agreement_id].append(localized(name, name_en))
     agencies: dict[int, list[str]] = defaultdict(list)
     for agreement_id, name in (
         Agreement.implementing_agencies.through.objects.filter(agreement_id__in=ids)
@@ -426,8 +418,8 @@ def iter_public_export(
                 "partner_numbers": [number for number, _name in parties[pk] if number],
                 "title": row["title"],
                 "title_en": row["title_en"],
-                "document_type": _localized(row["document_type__name"], row["document_type__name_en"]),
-                "kind": _localized(row["kind__name"], row["kind__name_en"]),
+                "document_type": localized(row["document_type__name"], row["document_type__name_en"]),
+                "kind": localized(row["kind__name"], row["kind__name_en"]),
                 "partners": [name for _number, name in parties[pk] if name],
                 "sectors": sectors[pk],
                 "initiating_agency": row["initiating_agency__name"],

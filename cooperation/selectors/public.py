@@ -5,9 +5,14 @@ reads `Agreement.objects` directly, so a draft or an unpublished record cannot l
 """
 
 import datetime
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, Max, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -19,11 +24,14 @@ from ..models import (
     AgreementStatusChange,
     Classification,
     Partner,
+    Publication,
     ending_soon_condition,
 )
 
 # Newest signing first; an agreement without a signing date goes last on every database.
 NEWEST_SIGNED_FIRST = (F("signed_on").desc(nulls_last=True), "-pk")
+
+T = TypeVar("T")
 
 
 def public_agreements() -> QuerySet[Agreement]:
@@ -204,6 +212,10 @@ def public_agency(*, pk: int) -> Agency | None:
 
 def public_register_figures() -> dict[str, int]:
     """Headline figures of the public catalogue: published, signed agreements only."""
+    return cached_public_result("figures", (), _register_figures)
+
+
+def _register_figures() -> dict[str, int]:
     public = public_agreements()
     figures = public.aggregate(
         total=Count("pk"),
@@ -219,3 +231,29 @@ def public_register_figures() -> dict[str, int]:
 def newest_public_agreements(*, limit: int = 6) -> QuerySet[Agreement]:
     """Most recently published first: what the home page and the feed show."""
     return with_public_card_relations(public_agreements()).order_by("-publication__first_published_at", "-pk")[:limit]
+
+
+# -- cached figures -------------------------------------------------------------------------------
+
+
+def public_catalogue_version() -> str:
+    """Changes whenever anything public could: a publish, a withdrawal, an edit, a new day.
+
+    Read from the database on each request (two indexed aggregates), so every worker process sees
+    a change at once, whatever cache backend is configured.
+    """
+    publications = Publication.objects.filter(live=True).aggregate(n=Count("pk"), last=Max("last_published_at"))
+    edited = Agreement.objects.aggregate(last=Max("updated_at"))["last"]
+    return f"{publications['n']}|{publications['last']}|{edited}|{timezone.localdate()}"
+
+
+def cached_public_result(name: str, parts: Iterable, compute: Callable[[], T]) -> T:
+    """`compute()` once per catalogue version, language and `parts`: for counts over the whole register.
+
+    Facet counts, statistics and headline figures are aggregates over every public agreement;
+    they change only when the version does, so at 100,000 agreements they are read from the cache.
+    Labels of reference data (a renamed sector) follow within `PUBLIC_CACHE_SECONDS`.
+    """
+    raw = repr((name, tuple(parts), public_catalogue_version(), translation.get_language()))
+    key = "public-catalogue:" + hashlib.sha256(raw.encode()).hexdigest()
+    return cache.get_or_set(key, compute, timeout=settings.PUBLIC_CACHE_SECONDS)

@@ -144,6 +144,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx"]  # checked by content too: cooperation.uploads
 
 # The region this installation serves: data, not code.
+# Aggregates over the whole public register (facet counts, statistics, headline figures) are
+# cached per catalogue version; this only bounds how long a renamed sector or partner keeps its old label.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 COOPERATION_REGION_NAME = os.environ.get("REGION_NAME", "Pemerintah Kota Malang")
 COOPERATION_EXPIRY_WARNING_MONTHS = 6
 # Uploads (cooperation/uploads.py): the largest file accepted, in MB, on every upload form.

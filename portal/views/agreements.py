@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from cooperation.languages import localized
 from cooperation.models import Agency, Agreement, AgreementDocument, Partner, PartnerCategory, Publication
 from cooperation.selectors.public import (
     documents_cleared_for_publication,
@@ -48,10 +49,6 @@ _GOVERNMENT_CATEGORIES = {
     PartnerCategory.MINISTRY,
     PartnerCategory.FOREIGN_GOVERNMENT,
 }
-
-
-def _in_english() -> bool:
-    return (translation.get_language() or "").startswith("en")
 
 
 class CatalogueLinks:
@@ -143,7 +140,7 @@ def _summary(publication: Publication | None) -> str:
     """The publication's plain-language summary in the reader's language (the passed, maybe draft, one)."""
     if publication is None:
         return ""
-    return (publication.summary_en if _in_english() and publication.summary_en else publication.summary) or ""
+    return localized(publication.summary, publication.summary_en)
 
 
 def _organisation(name: str, category: str = "") -> dict:

@@ -26,6 +26,7 @@ from cooperation.selectors.catalogue import (
     catalogue_facets,
     iter_public_export,
 )
+from cooperation.selectors.public import cached_public_result
 
 from ..filters import FACETS, KEYWORD, PAGE, SORT, CatalogueFilterSet, is_number
 
@@ -86,14 +87,24 @@ def catalogue_index(request: HttpRequest, *, page) -> HttpResponse:
     filterset = CatalogueFilterSet(params, queryset=public_agreements())
     base = page.url
 
+    # Counts over the whole register are cached per catalogue version; the page of results never is.
+    cache_parts = (
+        tuple(sorted((key, tuple(values)) for key, values in filterset.selected().items())),
+        filterset.keyword,
+    )
     paginator = Paginator(with_public_card_relations(filterset.qs), PAGE_SIZE)
+    paginator.count = cached_public_result("count", cache_parts, filterset.qs.count)
     number, page_notice = _page_number(params.get(PAGE), paginator)
     results = paginator.page(number)
     agreements = list(results.object_list)
     for agreement in agreements:
         agreement.public_url = page.agreement_url(agreement)
 
-    options = catalogue_facets(bases=filterset.facet_bases(), selected=filterset.selected())
+    options = cached_public_result(
+        "facets",
+        cache_parts,
+        lambda: catalogue_facets(bases=filterset.facet_bases(), selected=filterset.selected()),
+    )
     facets = [
         {"param": facet.param, "legend": facet.legend, "options": options[facet.key]}
         for facet in FACETS

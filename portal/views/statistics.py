@@ -11,15 +11,16 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intword
 from django.http import Http404
-from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
+from cooperation.languages import localized
 from cooperation.models import EXPIRING_SOON, EXPIRING_SOON_LABEL, AgreementStatus, PartnerCategory
 from cooperation.selectors import public_register_figures
 from cooperation.selectors import statistics as selectors
+from cooperation.selectors.public import cached_public_result
 from portal.models import catalogue_for
 from portal.templatetags.charts import ChartRow
 
@@ -33,6 +34,10 @@ def statistics_context(*, request) -> dict:
     def link(**params) -> str:
         return f"{catalogue_url}?{urlencode(params)}" if catalogue_url else ""
 
+    return cached_public_result("statistics", (catalogue_url,), lambda: _statistics(catalogue_url, link))
+
+
+def _statistics(catalogue_url: str, link: "Link") -> dict:
     figures = public_register_figures()
     figures.update(selectors.public_value_figures())
     return {
@@ -71,12 +76,6 @@ def _amount_in_words(amount: Decimal) -> str:
     return number_format(amount, 0, force_grouping=True)
 
 
-def _localized(name: str, name_en: str | None) -> str:
-    """Reference data's English name on /en/ when it is filled in, else the Indonesian one."""
-    in_english = (translation.get_language() or "").startswith("en")
-    return name_en if in_english and name_en else name
-
-
 def _year_rows(link: Link) -> list[ChartRow]:
     return [
         ChartRow(label=str(row["year"]), value=row["count"], url=link(tahun=row["year"]))
@@ -89,7 +88,7 @@ def _year_rows(link: Link) -> list[ChartRow]:
 def _kind_rows(link: Link) -> list[ChartRow]:
     return [
         ChartRow(
-            label=f"{_localized(row['kind__name'], row['kind__name_en'])} ({row['kind__code']})",
+            label=f"{localized(row['kind__name'], row['kind__name_en'])} ({row['kind__code']})",
             value=row["count"],
             url=link(jenis=row["kind_id"]),
         )
@@ -100,7 +99,7 @@ def _kind_rows(link: Link) -> list[ChartRow]:
 def _sector_rows(link: Link) -> list[ChartRow]:
     return [
         ChartRow(
-            label=_localized(row["sector__name"], row["sector__name_en"]),
+            label=localized(row["sector__name"], row["sector__name_en"]),
             value=row["count"],
             url=link(urusan=row["sector_id"]),
         )
