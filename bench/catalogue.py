@@ -20,10 +20,9 @@ visitor after a change, the others the visitors after.
 import argparse
 import json
 import os
-import subprocess
 import sys
 
-from harness import OUT, ROOT, fetch, measure, prepare_database
+from harness import OUT, fetch, measure, prepare_database, run_sizes, sizes_from
 
 CHUNK_NOTE = "a fixed number per 2,000 rows"
 
@@ -42,15 +41,10 @@ def main() -> int:
     args = parse_args()
     if args.worker is not None:
         return worker(args.worker, args)
-    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
-    OUT.mkdir(parents=True, exist_ok=True)
-    results = {}
-    for size in sizes:
-        command = [sys.executable, __file__, "--worker", str(size), "--runs", str(args.runs)]
-        command += ["--download-runs", str(args.download_runs)] + (["--reuse"] if args.reuse else [])
-        print(f"== N = {size:,}: building and measuring (bench/out/register-{size}.sqlite3) ...", flush=True)
-        subprocess.run(command, cwd=ROOT, check=True)
-        results[size] = json.loads((OUT / f"catalogue-{size}.json").read_text())
+    worker_args = ["--runs", str(args.runs), "--download-runs", str(args.download_runs)]
+    results = run_sizes(
+        __file__, "catalogue", sizes_from(args.sizes), worker_args + (["--reuse"] if args.reuse else [])
+    )
     print_report(results, args)
     return headline(results)
 

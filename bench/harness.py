@@ -5,14 +5,31 @@ benchmarks call `prepare_database` in a child and `measure` for each URL.
 """
 
 import io
+import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
+
+
+def sizes_from(text: str) -> list[int]:
+    return [int(size.replace("_", "")) for size in text.split(",") if size.strip()]
+
+
+def run_sizes(script: str, name: str, sizes: list[int], worker_args: list[str]) -> dict[int, dict]:
+    """Run `script --worker N` once per size in its own process and collect bench/out/<name>-N.json."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for size in sizes:
+        print(f"== N = {size:,}: building and measuring (bench/out/register-{size}.sqlite3) ...", flush=True)
+        subprocess.run([sys.executable, script, "--worker", str(size), *worker_args], cwd=ROOT, check=True)
+        results[size] = json.loads((OUT / f"{name}-{size}.json").read_text())
+    return results
 
 
 def prepare_database(size: int, *, reuse: bool) -> dict:

@@ -19,10 +19,9 @@ parent only collects the JSON each child writes and prints the tables. Nothing i
 import argparse
 import json
 import os
-import subprocess
 import sys
 
-from harness import OUT, ROOT, prepare_database
+from harness import OUT, prepare_database, run_sizes, sizes_from
 from harness import measure as measure_url
 
 LIST_URL = "/admin/snippets/cooperation/agreement/"
@@ -48,16 +47,9 @@ def main() -> int:
     args = parse_args()
     if args.worker is not None:
         return worker(args.worker, args)
-    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
-    OUT.mkdir(parents=True, exist_ok=True)
-    results = {}
-    for size in sizes:
-        command = [sys.executable, __file__, "--worker", str(size), "--runs", str(args.runs)]
-        command += ["--export-runs", str(args.export_runs), "--search-runs", str(args.search_runs)]
-        command += ["--reuse"] if args.reuse else []
-        print(f"== N = {size:,}: building and measuring (bench/out/register-{size}.sqlite3) ...", flush=True)
-        subprocess.run(command, cwd=ROOT, check=True)
-        results[size] = json.loads((OUT / f"register-{size}.json").read_text())
+    worker_args = ["--runs", str(args.runs), "--export-runs", str(args.export_runs)]
+    worker_args += ["--search-runs", str(args.search_runs)] + (["--reuse"] if args.reuse else [])
+    results = run_sizes(__file__, "register", sizes_from(args.sizes), worker_args)
     print_report(results, args)
     return headline(results)
 

@@ -39,6 +39,7 @@ from cooperation.models import Agreement, AgreementStatus, FundingSource, Public
 from cooperation.services.publication import prepare_publication, publish_agreement
 
 from . import data
+from .pdfs import long_date
 from .planner import AgreementSpec
 
 if TYPE_CHECKING:
@@ -52,20 +53,6 @@ PUBLISH, DRAFT, LEAVE = "publish", "draft", "leave"
 WORKFLOW_NAME = "Persetujuan Publikasi PPID"
 TASK_NAME = "Persetujuan PPID"
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 FRAMEWORKS = ("KSB", "MSP")
 
 
@@ -79,10 +66,6 @@ def publication_plan(key: int) -> str:
 
 
 # -- plain-language summaries --------------------------------------------------------------------
-
-
-def date_id(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
 
 
 def date_en(day: datetime.date) -> str:
@@ -203,7 +186,7 @@ def summaries(spec: AgreementSpec, planner) -> tuple[str, str]:
     names = joined([f"{p.name}, {p.country}" if foreign else p.name for p in partners])
     subject = in_sentence(spec.subject)
     length_id, length_en = term(spec.starts_on, spec.ends_on)
-    period_id = f"selama {length_id}, dari {date_id(spec.starts_on)} sampai {date_id(spec.ends_on)}"
+    period_id = f"selama {length_id}, dari {long_date(spec.starts_on)} sampai {long_date(spec.ends_on)}"
 
     if spec.kind == "Internal":
         labels = [planner._agency_label(code) for code in spec.implementing]
@@ -211,7 +194,7 @@ def summaries(spec: AgreementSpec, planner) -> tuple[str, str]:
     elif spec.document_type == "ADD":
         opening = (
             f"Adendum ini mengubah sebagian isi naskah kerja sama Pemerintah Kota Malang dengan {names}, "
-            f"yaitu {subject}. Perubahan berlaku mulai {date_id(spec.starts_on)}; ketentuan lain dalam naskah "
+            f"yaitu {subject}. Perubahan berlaku mulai {long_date(spec.starts_on)}; ketentuan lain dalam naskah "
             "induk tetap berlaku."
         )
     elif spec.document_type == "LOI":
