@@ -5,11 +5,11 @@ titles and summaries where editors filled them in. Items come from the public se
 so a draft or a withdrawn publication never reaches a feed reader.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from cooperation.languages import region_name
 from cooperation.selectors import newest_public_agreements
 
 from .templatetags.public_text import localized_name, localized_summary, localized_title
@@ -35,7 +35,7 @@ class NewlyPublishedFeed(Feed):
         return self.page.get_url(request=getattr(self, "request", None)) or "/"
 
     def title(self) -> str:
-        return _("Naskah kerja sama terbaru — %(region)s") % {"region": settings.COOPERATION_REGION_NAME}
+        return _("Naskah kerja sama terbaru — %(region)s") % {"region": region_name()}
 
     def subtitle(self) -> str:
         return _("Naskah kerja sama daerah yang baru dipublikasikan di katalog Si Mbois Ker.")
@@ -44,7 +44,7 @@ class NewlyPublishedFeed(Feed):
         return self._catalogue_path()
 
     def author_name(self) -> str:
-        return settings.COOPERATION_REGION_NAME
+        return region_name()
 
     def items(self):
         return newest_public_agreements(limit=FEED_LENGTH)

@@ -85,7 +85,7 @@ class AgreementDocument(AbstractDocument):
     )
     version = models.PositiveSmallIntegerField(_("versi"), default=1)
     language = models.CharField(
-        _("bahasa"), max_length=5, choices=[("id", "Indonesia"), ("en", "English")], default="id"
+        _("bahasa"), max_length=5, choices=[("id", _("Bahasa Indonesia")), ("en", _("Bahasa Inggris"))], default="id"
     )
     classification = models.CharField(
         _("klasifikasi informasi"), max_length=20, choices=Classification.choices, default=Classification.PUBLIC

@@ -148,6 +148,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx"]  # checked by content too: cooperation.
 # cached per catalogue version; this only bounds how long a renamed sector or partner keeps its old label.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 COOPERATION_REGION_NAME = os.environ.get("REGION_NAME", "Pemerintah Kota Malang")
+COOPERATION_REGION_NAME_EN = os.environ.get("REGION_NAME_EN", "Malang City Government")
 COOPERATION_EXPIRY_WARNING_MONTHS = 6
 # Uploads (cooperation/uploads.py): the largest file accepted, in MB, on every upload form.
 COOPERATION_MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "20"))

@@ -185,7 +185,8 @@ def chart_summary(rows: list[ChartRow], *, title: str) -> str:
             len(rows),
         )
         % {"title": title, "count": len(rows)},
-        _("Terbanyak: %(label)s, %(value)s naskah.") % {"label": highest.label, "value": format_count(highest.value)},
+        ngettext("Terbanyak: %(label)s, %(value)s naskah.", "Terbanyak: %(label)s, %(value)s naskah.", highest.value)
+        % {"label": highest.label, "value": format_count(highest.value)},
         _("Angka lengkap ada pada tabel data."),
     ]
     return " ".join(parts)

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from cooperation.languages import region_name as localized_region_name
+
 register = template.Library()
 
 PAGE_NUMBER_PARAMETER = "halaman"
@@ -114,7 +116,7 @@ def page_description(page) -> str:
 @register.simple_tag
 def region_name() -> str:
     """The government running the portal: configuration, so another region needs no code change."""
-    return getattr(settings, "COOPERATION_REGION_NAME", "")
+    return localized_region_name()
 
 
 # -- the site's sections ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from cooperation.languages import localized
+from cooperation.languages import localized, region_name
 from cooperation.models import Agency, Agreement, AgreementDocument, Partner, PartnerCategory, Publication
 from cooperation.selectors.public import (
     documents_cleared_for_publication,
@@ -107,7 +107,7 @@ def _parties(agreement: Agreement, *, links: CatalogueLinks) -> list[dict]:
             "is_region": True,
             "role": agreement.region_party_role,
             "role_label": agreement.get_region_party_role_display(),
-            "name": settings.COOPERATION_REGION_NAME,
+            "name": region_name(),
             "url": "",
             "number": agreement.region_number,
             "signatory_name": agreement.signatory_name,
@@ -163,7 +163,7 @@ def _structured_data(
     request: HttpRequest,
 ) -> SafeString:
     """schema.org JSON-LD for search engines, escaped so that no field can end the <script> element."""
-    region = _organisation(settings.COOPERATION_REGION_NAME, PartnerCategory.REGIONAL_GOVERNMENT)
+    region = _organisation(region_name(), PartnerCategory.REGIONAL_GOVERNMENT)
     partners = [
         _organisation(localized_name(party.partner), party.partner.category)
         if party.partner_id
@@ -265,7 +265,7 @@ def agreement_page_context(*, request, agreement, publication, catalogue=None) -
         "monev_summary": None,
         "related": agreement_rows(related_public_agreements(agreement=agreement), links=links),
         "citation": {
-            "authors": _join_names([settings.COOPERATION_REGION_NAME, *_party_names(agreement)]),
+            "authors": _join_names([region_name(), *_party_names(agreement)]),
             "year": agreement.year,
             "title": title,
             "number": agreement.region_number,

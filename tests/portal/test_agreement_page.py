@@ -498,3 +498,16 @@ def test_the_agreement_pages_query_count_does_not_grow_with_its_parties_sectors_
     with CaptureQueriesContext(connection) as many:
         client.get(page_of(agreement))
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    ("ends_on", "indonesian", "english"),
+    [
+        (datetime.date(2025, 12, 31), "(1 tahun)", "(1 year)"),
+        (datetime.date(2027, 7, 1), "(2,5 tahun)", "(2.5 years)"),
+    ],
+)
+def test_the_term_reads_in_whole_or_part_years_in_each_language(client, site_pages, ends_on, indonesian, english):
+    agreement = published_agreement(starts_on=datetime.date(2025, 1, 1), ends_on=ends_on)
+    assert indonesian in client.get(page_of(agreement)).text
+    assert english in client.get(page_of(agreement, language="en")).text
