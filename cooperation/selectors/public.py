@@ -105,10 +105,11 @@ def is_public_document(document: AgreementDocument) -> bool:
 
 def public_agreement_chain(*, agreement: Agreement) -> list[dict]:
     """Parent, children (PKS, addenda), predecessor and successors, as far as they are public."""
-    public = public_agreements().select_related("document_type")
-    related = public.filter(
-        Q(pk=agreement.parent_id) | Q(parent=agreement) | Q(pk=agreement.replaces_id) | Q(replaces=agreement)
-    ).order_by("signed_on", "pk")
+    # Ids first, each through its own index: one OR across four columns scans the whole register.
+    linked = {pk for pk in (agreement.parent_id, agreement.replaces_id) if pk}
+    linked |= set(Agreement.objects.filter(parent=agreement).values_list("pk", flat=True))
+    linked |= set(Agreement.objects.filter(replaces=agreement).values_list("pk", flat=True))
+    related = public_agreements().select_related("document_type").filter(pk__in=linked).order_by("signed_on", "pk")
     chain = []
     for other in related:
         if other.pk == agreement.parent_id:
@@ -154,17 +155,26 @@ def public_timeline(*, agreement: Agreement, today: datetime.date | None = None)
 
 
 def related_public_agreements(*, agreement: Agreement, limit: int = 5) -> QuerySet[Agreement]:
-    """Other public agreements with the same partner or in the same sector, newest first."""
+    """Other public agreements with the same partner or in the same sector, newest first.
+
+    Which ones is cached per catalogue version: at 100,000 agreements a sector holds thousands.
+    """
+    related_ids = cached_public_result("related", (agreement.pk, limit), lambda: _related_ids(agreement, limit))
+    return with_public_card_relations(public_agreements().filter(pk__in=related_ids).order_by(*NEWEST_SIGNED_FIRST))
+
+
+def _related_ids(agreement: Agreement, limit: int) -> list[int]:
     partner_ids = [party.partner_id for party in agreement.parties.all() if party.partner_id]
     sector_ids = [sector.pk for sector in agreement.sectors.all()]
     same_partner = AgreementParty.objects.filter(partner_id__in=partner_ids).values("agreement_id")
     same_sector = Agreement.sectors.through.objects.filter(sector_id__in=sector_ids).values("agreement_id")
-    return with_public_card_relations(
+    return list(
         public_agreements()
         .filter(Q(pk__in=same_partner) | Q(pk__in=same_sector))
         .exclude(pk=agreement.pk)
         .order_by(*NEWEST_SIGNED_FIRST)
-    )[:limit]
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 def public_agreements_of_partner(*, partner: Partner) -> QuerySet[Agreement]:
@@ -228,9 +238,24 @@ def _register_figures() -> dict[str, int]:
     return figures
 
 
-def newest_public_agreements(*, limit: int = 6) -> QuerySet[Agreement]:
-    """Most recently published first: what the home page and the feed show."""
-    return with_public_card_relations(public_agreements()).order_by("-publication__first_published_at", "-pk")[:limit]
+def newest_public_agreements(*, limit: int = 6) -> list[Agreement]:
+    """Most recently published first: what the home page and the feed show.
+
+    The newest publications come from the publication index alone; a signed agreement never
+    becomes unsigned again, so all but a handful of them are public. The whole query runs only
+    when too few are.
+    """
+    newest_first = ("-publication__first_published_at", "-pk")
+    candidates = list(
+        Publication.objects.filter(live=True)
+        .order_by("-first_published_at", "-agreement_id")
+        .values_list("agreement_id", flat=True)[: limit * 2]
+    )
+    public = with_public_card_relations(public_agreements()).order_by(*newest_first)
+    chosen = list(public.filter(pk__in=candidates)[:limit])
+    if len(chosen) == limit or len(candidates) < limit * 2:
+        return chosen
+    return list(public[:limit])
 
 
 # -- cached figures -------------------------------------------------------------------------------

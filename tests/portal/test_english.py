@@ -94,7 +94,7 @@ LABELS = {
     ],
     "agreement": [
         ("Langsung ke isi", "Skip to content"),
-        ("Katalog Kerja Sama", "Cooperation Catalogue"),
+        ("Katalog Kerja Sama", "Agreement Catalogue"),
         ("Keterangan naskah", "Agreement details"),
         ("Ruang lingkup", "Scope"),
         ("Jangka waktu", "Term"),
