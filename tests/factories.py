@@ -196,3 +196,40 @@ def published_agreement(**agreement_fields) -> Agreement:
     agreement = AgreementFactory(**agreement_fields)
     PublicationFactory(agreement=agreement)
     return agreement
+
+
+def bulk_publish(
+    agreements: list[Agreement],
+    *,
+    partners: list,
+    sectors: list,
+    implementing_agency: Agency | None = None,
+) -> list[Agreement]:
+    """Insert unsaved agreements as live publications in a handful of queries, for tests at scale.
+
+    Agreement `n` gets partner `n % len(partners)` and sector `n % len(sectors)`; every one gets
+    the implementing agency when one is given.
+    """
+    agreements = Agreement.objects.bulk_create(agreements, batch_size=500)
+    now = timezone.now()
+    Publication.objects.bulk_create(
+        [Publication(agreement=a, live=True, first_published_at=now, last_published_at=now) for a in agreements],
+        batch_size=500,
+    )
+    AgreementParty.objects.bulk_create(
+        [
+            AgreementParty(agreement=a, partner=partners[n % len(partners)], number=f"P/{a.pk}", sort_order=0)
+            for n, a in enumerate(agreements)
+        ],
+        batch_size=500,
+    )
+    Agreement.sectors.through.objects.bulk_create(
+        [Agreement.sectors.through(agreement=a, sector=sectors[n % len(sectors)]) for n, a in enumerate(agreements)],
+        batch_size=500,
+    )
+    if implementing_agency is not None:
+        Agreement.implementing_agencies.through.objects.bulk_create(
+            [Agreement.implementing_agencies.through(agreement=a, agency=implementing_agency) for a in agreements],
+            batch_size=500,
+        )
+    return agreements

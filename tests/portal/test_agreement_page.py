@@ -33,6 +33,7 @@ from ..factories import (
     PartnerFactory,
     SectorFactory,
     amendment_type,
+    bulk_publish,
     framework_type,
     implementing_type,
     published_agreement,
@@ -48,8 +49,8 @@ def page_of(agreement: Agreement, *, language: str = "id") -> str:
 
 def publish_in_bulk(count: int, *, partner, sector, agency, start: int = 0) -> list[Agreement]:
     """`count` published agreements with one partner, sector and agency, without a query per field."""
-    today, kind = timezone.now(), CooperationKindFactory()
-    agreements = Agreement.objects.bulk_create(
+    kind = CooperationKindFactory()
+    return bulk_publish(
         [
             Agreement(
                 document_type=framework_type(),
@@ -62,27 +63,11 @@ def publish_in_bulk(count: int, *, partner, sector, agency, start: int = 0) -> l
                 ends_on=datetime.date(2030, 1, 1),
             )
             for index in range(count)
-        ]
+        ],
+        partners=[partner],
+        sectors=[sector],
+        implementing_agency=agency,
     )
-    Publication.objects.bulk_create(
-        [
-            Publication(agreement=agreement, live=True, summary="Ringkasan.", first_published_at=today)
-            for agreement in agreements
-        ]
-    )
-    AgreementParty.objects.bulk_create(
-        [AgreementParty(agreement=agreement, partner=partner, sort_order=0) for agreement in agreements]
-    )
-    Agreement.sectors.through.objects.bulk_create(
-        [Agreement.sectors.through(agreement_id=agreement.pk, sector_id=sector.pk) for agreement in agreements]
-    )
-    Agreement.implementing_agencies.through.objects.bulk_create(
-        [
-            Agreement.implementing_agencies.through(agreement_id=agreement.pk, agency_id=agency.pk)
-            for agreement in agreements
-        ]
-    )
-    return agreements
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from cooperation.models import (
     AgreementParty,
     AgreementStatus,
     PartnerCategory,
-    Publication,
 )
 
 from ..factories import (
@@ -21,6 +20,7 @@ from ..factories import (
     PartnerFactory,
     PublicationFactory,
     SectorFactory,
+    bulk_publish,
     framework_type,
     implementing_type,
     published_agreement,
@@ -449,9 +449,7 @@ def test_the_english_catalogue_shows_english_titles_and_names_when_filled_in(cli
 
 def bulk_public_agreements(count: int, *, like: Agreement) -> None:
     """`count` more public agreements like `like`, inserted in a handful of queries."""
-    partner_id = like.parties.first().partner_id
-    sector_ids = [sector.pk for sector in like.sectors.all()]
-    agreements = Agreement.objects.bulk_create(
+    bulk_publish(
         [
             Agreement(
                 document_type_id=like.document_type_id,
@@ -469,19 +467,8 @@ def bulk_public_agreements(count: int, *, like: Agreement) -> None:
             )
             for number in range(count)
         ],
-        batch_size=500,
-    )
-    now = timezone.now()
-    Publication.objects.bulk_create(
-        [Publication(agreement=a, live=True, first_published_at=now, last_published_at=now) for a in agreements],
-        batch_size=500,
-    )
-    AgreementParty.objects.bulk_create(
-        [AgreementParty(agreement=a, partner_id=partner_id, number=f"P/{a.pk}") for a in agreements], batch_size=500
-    )
-    Agreement.sectors.through.objects.bulk_create(
-        [Agreement.sectors.through(agreement=a, sector_id=pk) for a in agreements for pk in sector_ids],
-        batch_size=500,
+        partners=[like.parties.first().partner],
+        sectors=list(like.sectors.all()),
     )
 
 

@@ -11,12 +11,10 @@ from django.utils import timezone
 
 from cooperation.models import (
     Agreement,
-    AgreementParty,
     AgreementStatus,
     CooperationKind,
     Partner,
     PartnerCategory,
-    Publication,
 )
 
 from ..factories import (
@@ -26,6 +24,7 @@ from ..factories import (
     PartnerFactory,
     PublicationFactory,
     SectorFactory,
+    bulk_publish,
     framework_type,
     published_agreement,
 )
@@ -245,32 +244,23 @@ def bulk_published_agreements(count: int, *, start: int) -> None:
     )
     statuses = itertools.cycle(sorted(AgreementStatus.signed_states()))
     document_type = framework_type()
-    agreements = Agreement.objects.bulk_create(
-        Agreement(
-            document_type=document_type,
-            kind=kinds[n % len(kinds)],
-            title=f"Naskah massal {start + n}",
-            initiating_agency=agencies[n % len(agencies)],
-            status=next(statuses),
-            signed_on=datetime.date(1990 + (start + n) % 36, 1 + n % 12, 1),
-            starts_on=datetime.date(1990 + (start + n) % 36, 1 + n % 12, 1),
-            ends_on=datetime.date(2030, 1, 1),
-            value=1_000_000 * (n % 7) or None,
-        )
-        for n in range(count)
-    )
-    now = timezone.now()
-    Publication.objects.bulk_create(
-        Publication(agreement=agreement, live=True, first_published_at=now, last_published_at=now)
-        for agreement in agreements
-    )
-    AgreementParty.objects.bulk_create(
-        AgreementParty(agreement=agreement, partner=partners[n % len(partners)], sort_order=0)
-        for n, agreement in enumerate(agreements)
-    )
-    Agreement.sectors.through.objects.bulk_create(
-        Agreement.sectors.through(agreement=agreement, sector=sectors[n % len(sectors)])
-        for n, agreement in enumerate(agreements)
+    bulk_publish(
+        [
+            Agreement(
+                document_type=document_type,
+                kind=kinds[n % len(kinds)],
+                title=f"Naskah massal {start + n}",
+                initiating_agency=agencies[n % len(agencies)],
+                status=next(statuses),
+                signed_on=datetime.date(1990 + (start + n) % 36, 1 + n % 12, 1),
+                starts_on=datetime.date(1990 + (start + n) % 36, 1 + n % 12, 1),
+                ends_on=datetime.date(2030, 1, 1),
+                value=1_000_000 * (n % 7) or None,
+            )
+            for n in range(count)
+        ],
+        partners=partners,
+        sectors=sectors,
     )
 
 
