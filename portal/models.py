@@ -39,7 +39,10 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = public_register_figures()
         context["newest"] = newest_public_agreements(limit=6)
-        context["catalogue"] = CatalogueIndexPage.objects.live().filter(locale=self.locale).first()
+        try:
+            context["catalogue"] = catalogue_for(self.locale)
+        except Http404:  # a fresh site before `setup_portal`: the home page still shows its figures
+            context["catalogue"] = None
         return context
 
 
@@ -100,10 +103,6 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
 
     def agreement_url(self, agreement) -> str:
         return self.url + self.reverse_subpage("agreement_route", kwargs={"pk": agreement.pk})
-
-    def get_sitemap_urls(self, request=None):
-        # The agreements have their own sitemap section (portal.sitemaps), paginated by Django.
-        return super().get_sitemap_urls(request)
 
 
 def catalogue_for(locale) -> "CatalogueIndexPage":

@@ -5,6 +5,8 @@ Sections are built per request (Wagtail needs the request to know its site) and 
 querysets, so a register of 100,000 agreements is read one sitemap page at a time.
 """
 
+from abc import ABC, abstractmethod
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q, QuerySet
@@ -19,7 +21,7 @@ from .models import CatalogueIndexPage
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-class BilingualSitemap(Sitemap):
+class BilingualSitemap(ABC, Sitemap):
     """One <url> per item and language version, each listing every version as an alternate."""
 
     # Two languages per item: 20,000 URLs per file, under the protocol's 50,000.
@@ -35,9 +37,9 @@ class BilingualSitemap(Sitemap):
     def prepare(self, items: list) -> None:
         """Load what `paths` needs for one sitemap page in a fixed number of queries."""
 
+    @abstractmethod
     def paths(self, item) -> dict[str, str]:
         """The item's path (without scheme and host) in each language it exists in."""
-        raise NotImplementedError
 
     def listed_languages(self, item, paths: dict[str, str]) -> list[str]:
         """The versions this item contributes as <url> entries (all of them, unless overridden)."""
