@@ -102,3 +102,14 @@ def register_external_request_actions(actions):
     actions.register_action(
         external_request_services.DECLINE_ACTION, _("Tolak permohonan"), _("Permohonan dari luar ditolak")
     )
+
+
+# --- Document text (services/document_text.py): the "Proses ulang teks" action ---
+from django.urls import path  # noqa: E402
+
+from .views.documents import rerun_document_text  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_document_text_urls():
+    return [path("dokumen/<int:pk>/proses-ulang-teks/", rerun_document_text, name="cooperation_document_text_rerun")]

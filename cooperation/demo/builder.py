@@ -17,6 +17,7 @@ catalogue: publications.py publishes most signed agreements as the demo Editor/P
 each agreement batch and through the services for the first ones (see its docstring).
 """
 
+import datetime
 import io
 import itertools
 import random
@@ -57,13 +58,16 @@ from cooperation.models import (
     RestrictionGround,
     Sector,
 )
+from cooperation.selectors import public_agreements
+from cooperation.services.document_text import extract_document_text
 
 from . import data
-from .pdfs import Renderer
+from .pdfs import Renderer, render_scanned_minutes
 from .planner import DEMO_MARKER, DOCUMENT_NAMES, PIPELINE, AgreementSpec, Planner
 from .proposals import ProposalSeeder
 from .publications import PublicationSeeder
 
+SCANNED_TITLE = "Berita acara peninjauan lapangan (pindaian)"
 DOCUMENT_LIMIT = 150  # only the first agreements get PDFs: files are for looking at, not for load
 BATCH_SIZE = 2000
 CATEGORY_LABELS = {
@@ -229,6 +233,8 @@ class DemoBuilder:
             self.seed_proposals()
         self.seed_portal_pages()
         self.seed_publications()
+        if self.documents:
+            self.seed_scanned_document()
         self.report.timings["total"] = time.monotonic() - started
         return self.report
 
@@ -425,6 +431,48 @@ class DemoBuilder:
         }
         self.report.timings["publikasi katalog"] = time.monotonic() - started
 
+    def seed_scanned_document(self) -> None:
+        """One scanned paper (an image, no text layer) on the first live agreement in force, for OCR to read.
+
+        The word "Tirtasari" is only in its picture, so finding it in search proves OCR ran.
+        """
+        started = time.monotonic()
+        demo = Agreement.objects.filter(internal_notes__startswith=DEMO_MARKER)
+        if AgreementDocument.objects.filter(agreement__in=demo, title__startswith=SCANNED_TITLE).exists():
+            return
+        agreement = (
+            public_agreements()
+            .filter(internal_notes__startswith=DEMO_MARKER, status=AgreementStatus.IN_FORCE)
+            .order_by("pk")
+            .first()
+        )
+        if agreement is None:
+            return
+        partners = [party.partner_name for party in agreement.parties.select_related("partner", "agency")]
+        day = agreement.starts_on or agreement.signed_on or self.planner.today
+        stamp = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)), datetime.UTC)
+        pdf = render_scanned_minutes(
+            title=agreement.title, region_number=agreement.region_number, partners=partners, day=day, stamp=stamp
+        )
+        document = AgreementDocument(
+            title=f"{SCANNED_TITLE} - {agreement.region_number}"[:255],
+            agreement=agreement,
+            category=self.categories["berita-acara"],
+            classification=Classification.PUBLIC,
+            uploaded_by_user=self.users["sekretariat"],
+            file_size=len(pdf),
+            file_hash=hash_filelike(io.BytesIO(pdf)),
+            sort_order=99,
+        )
+        name = f"pindaian-berita-acara-{agreement.pk:06d}.pdf"
+        self._forget_orphan(name)
+        document.file.save(name, ContentFile(pdf), save=False)
+        with transaction.atomic():
+            document.save()
+            extract_document_text(document_id=document.pk)  # OCR: the scan has no text layer
+        self.report.documents_created += 1
+        self.report.timings["dokumen pindaian"] = time.monotonic() - started
+
     def _existing_never_published(self) -> set[int]:
         """Signed demo agreements from an earlier run that have no publication row at all."""
         return set(
@@ -606,5 +654,9 @@ class DemoBuilder:
             name = f"naskah-{spec.key:06d}-{plan.category}-v{plan.version}.pdf"
             self._forget_orphan(name)
             document.file.save(name, ContentFile(pdf), save=False)
-            document.save()
+            with transaction.atomic():
+                document.save()
+                # Read now, inside the batch's transaction: one search sync per batch rather than one per
+                # file, and the upload's own task (after the commit) finds the text done and skips.
+                extract_document_text(document_id=document.pk)
             self.report.documents_created += 1

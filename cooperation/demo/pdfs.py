@@ -880,3 +880,74 @@ class Renderer:
         )
         pdf.signatures([("", contact_position, contact_name, "")])
         return bytes(pdf.output())
+
+
+# -- a scanned paper -------------------------------------------------------------------------------
+
+SCAN_DPI = 200
+A4_MM = (210, 297)
+
+
+def _scan_lines(draw, text: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}".strip()
+            if current and draw.textlength(candidate, font=font) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return lines
+
+
+def render_scanned_minutes(
+    *, title: str, region_number: str, partners: Sequence[str], day: datetime.date, stamp: datetime.datetime
+) -> bytes:
+    """A signed paper put through a scanner: one image per page and no text layer at all.
+
+    Its words can only be found by OCR, which is what the demo shows: "Tirtasari" appears in this
+    picture and nowhere else in the demo data.
+    """
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = (round(mm / 25.4 * SCAN_DPI) for mm in A4_MM)
+    margin = round(25 / 25.4 * SCAN_DPI)
+    image = Image.new("L", (width, height), 250)  # scanner paper is never quite white
+    draw = ImageDraw.Draw(image)
+    body = ImageFont.load_default(size=34)
+    heading = ImageFont.load_default(size=40)
+    y = margin
+    for line in ("PEMERINTAH KOTA MALANG", "BERITA ACARA PENINJAUAN LAPANGAN"):
+        draw.text(((width - draw.textlength(line, font=heading)) / 2, y), line, font=heading, fill=20)
+        y += 60
+    y += 20
+    draw.line((margin, y, width - margin, y), fill=20, width=4)
+    y += 50
+    paragraphs = [
+        f"Pada tanggal {long_date(day)} tim pelaksana kerja sama meninjau lokasi kegiatan dalam rangka "
+        f"pelaksanaan {title} Nomor {region_number or BLANK}.",
+        f"Peninjauan dihadiri wakil Pemerintah Kota Malang dan {', '.join(partners) or 'pihak mitra'}.",
+        "Hasil peninjauan: lokasi di sekitar Sumber Mata Air Tirtasari dalam keadaan baik; papan informasi "
+        "kegiatan telah terpasang; warga sekitar mendukung pelaksanaan kegiatan.",
+        "Tindak lanjut: jadwal kegiatan berikutnya disepakati dalam rapat koordinasi bulan depan.",
+        "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.",
+    ]
+    for paragraph in paragraphs:
+        for line in _scan_lines(draw, paragraph, body, width - 2 * margin):
+            draw.text((margin, y), line, font=body, fill=25)
+            y += 48
+        y += 24
+    y += 60
+    for line in ("Mengetahui,", "Kepala Bagian Pemerintahan", "", "", "ttd.", "", "NIP. 19700101 199503 1 001"):
+        draw.text((width - margin - 560, y), line, font=body, fill=25)
+        y += 48
+    pdf = FPDF(format="A4")
+    pdf.set_creator("Pemindai dokumen")
+    pdf.set_title(latin1("Berita acara peninjauan lapangan (pindaian)"))
+    pdf.set_creation_date(stamp)
+    pdf.add_page()
+    pdf.image(image, x=0, y=0, w=A4_MM[0], h=A4_MM[1])
+    return bytes(pdf.output())

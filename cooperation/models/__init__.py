@@ -16,7 +16,9 @@ from .documents import (
     RESTRICTED_COLLECTION_NAME,
     AgreementDocument,
     Classification,
+    DocumentPage,
     RestrictionGround,
+    TextStatus,
 )
 from .notifications import DigestRun, NotificationKind, NotificationOptOut
 from .proposals import (
@@ -63,6 +65,7 @@ __all__ = [
     "CooperationKind",
     "DigestRun",
     "DocumentCategory",
+    "DocumentPage",
     "DocumentRole",
     "DocumentType",
     "ExternalRequest",
@@ -84,6 +87,7 @@ __all__ = [
     "ReviewTask",
     "ReviewTaskState",
     "Sector",
+    "TextStatus",
     "ending_soon_condition",
     "expiry_horizon",
     "hash_token",

@@ -41,6 +41,16 @@ class RestrictionGround(models.TextChoices):
     OTHER = "other", _("Lainnya (jelaskan)")
 
 
+class TextStatus(models.TextChoices):
+    """Where the extraction of a document's text stands (cooperation/services/document_text.py)."""
+
+    PENDING = "pending", _("Menunggu")
+    PROCESSING = "processing", _("Diproses")
+    DONE = "done", _("Selesai")
+    NEEDS_OCR = "needs_ocr", _("Perlu OCR")
+    FAILED = "failed", _("Gagal")
+
+
 def collection_named(name: str) -> Collection:
     existing = Collection.objects.filter(name=name).first()
     if existing:
@@ -99,6 +109,13 @@ class AgreementDocument(AbstractDocument):
         help_text=_("Wajib bila dokumen dikecualikan: uji konsekuensi oleh PPID."),
     )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
+    # Filled by the extraction task, never by a form: the text of each page lives in DocumentPage.
+    text_status = models.CharField(
+        _("status teks"), max_length=20, choices=TextStatus.choices, default=TextStatus.PENDING, editable=False
+    )
+    text_error = models.TextField(_("catatan ekstraksi teks"), blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True, editable=False)
+    text_extracted_at = models.DateTimeField(_("teks terakhir diproses"), null=True, blank=True, editable=False)
 
     admin_form_fields = (
         "title",
@@ -149,3 +166,23 @@ class AgreementDocument(AbstractDocument):
         # Invariant, not workflow: the file's collection always matches its classification.
         self.collection = collection_named(RESTRICTED_COLLECTION_NAME if self.is_restricted else PUBLIC_COLLECTION_NAME)
         super().save(*args, **kwargs)
+
+
+class DocumentPage(models.Model):
+    """The text of one page of a document, from its text layer or from OCR: what page-level search hits point to."""
+
+    document = models.ForeignKey(
+        AgreementDocument, on_delete=models.CASCADE, related_name="pages", verbose_name=_("dokumen")
+    )
+    number = models.PositiveIntegerField(_("nomor halaman"), help_text=_("Dimulai dari 1."))
+    text = models.TextField(_("teks"), blank=True)
+    ocr = models.BooleanField(_("hasil OCR"), default=False)
+
+    class Meta:
+        ordering = ["document", "number"]
+        verbose_name = _("halaman dokumen")
+        verbose_name_plural = _("halaman dokumen")
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="document_page_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.document} — {_('halaman')} {self.number}"

@@ -27,6 +27,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # No page of ours is meant to be framed. Wagtail's preview views set SAMEORIGIN on their own
 # responses (xframe_options_sameorigin_override), so the admin preview keeps working.
 X_FRAME_OPTIONS = "DENY"
+# Background work (document text, search index, Wagtail's own): queued in the database and run by
+# `manage.py db_worker` (django-tasks-db); no Redis needed. TASKS_BACKEND may name another backend.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 }
