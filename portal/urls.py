@@ -6,13 +6,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as document_serve
 
+from cooperation.storage import no_store_redirects
 from portal.views import requests as request_views
 from portal.views import seo
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's document routes, with the files allowed inside our own viewer page (<object>).
-    re_path(r"^dokumen/(\d+)/(.*)$", xframe_options_sameorigin(document_serve.serve), name="wagtaildocs_serve"),
+    # Wagtail's document routes, with the files allowed inside our own viewer page (<object>). On S3 the
+    # view answers a redirect to a presigned URL after the permission check: never stored by a cache.
+    re_path(
+        r"^dokumen/(\d+)/(.*)$",
+        xframe_options_sameorigin(no_store_redirects(document_serve.serve)),
+        name="wagtaildocs_serve",
+    ),
     path(
         "dokumen/authenticate_with_password/<int:restriction_id>/",
         document_serve.authenticate_with_password,

@@ -6,7 +6,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
-STORAGES["documents"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)  # noqa: F405
+# Documents stay on local disk even when the S3 variables are exported (.ci/run exports them for
+# tests/storage, which switch to the bucket themselves).
+STORAGES["documents"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+}
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL points at one
 # (`make test` does that with POSTGRES_URL); pytest-django then creates and drops
