@@ -10,36 +10,39 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import (
-    EXPIRING_SOON,
     Agency,
     Agreement,
-    AgreementParty,
     CooperationKind,
     DocumentType,
     PartnerCategory,
     Sector,
-    ending_soon_condition,
 )
 from cooperation.selectors.catalogue import (
-    DOMESTIC,
-    FOREIGN,
     SCOPE_CHOICES,
     SORT_CHOICES,
     SORT_NEWEST,
-    match_public_metadata,
+    filter_agreements,
     order_catalogue,
     public_status_choices,
 )
+from search.engines.base import MAX_QUERY_LENGTH, SORT_OLDEST, SORT_RELEVANCE
 
 KEYWORD = "q"
 SORT = "urutan"
 PAGE = "halaman"
-KEYWORD_MAX_LENGTH = 200
+KEYWORD_MAX_LENGTH = MAX_QUERY_LENGTH  # longer input is cut, and the page says so
 YEAR_RANGE = range(1900, 2201)
+
+# With a keyword the list comes from the search engine, which orders by relevance or by date.
+SEARCH_SORT_CHOICES = [
+    (SORT_RELEVANCE, _("Relevansi")),
+    (SORT_NEWEST, _("Terbaru")),
+    (SORT_OLDEST, _("Terlama")),
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,9 @@ FACETS = [
     Facet("tahun", "year", _("Tahun penandatanganan")),
     Facet("lingkup", "scope", _("Dalam atau luar negeri")),
 ]
+
+
+FACET_KEYS = {facet.param: facet.key for facet in FACETS}
 
 
 def is_number(text: str) -> bool:
@@ -159,15 +165,15 @@ class CatalogueFilterSet(django_filters.FilterSet):
     """Facets are OR within themselves and AND between each other; the keyword narrows all of them."""
 
     q = KeywordFilter(method="filter_keyword", label=_("Kata kunci"))
-    jenis = IdFacetFilter(queryset=CooperationKind.objects.all(), method="filter_kind", label=_("Jenis kerja sama"))
-    naskah = IdFacetFilter(queryset=DocumentType.objects.all(), method="filter_document_type", label=_("Jenis naskah"))
-    mitra = FacetFilter(choices=PartnerCategory.choices, method="filter_partner_category", label=_("Kategori mitra"))
-    urusan = IdFacetFilter(queryset=Sector.objects.all(), method="filter_sector", label=_("Urusan"))
-    opd = IdFacetFilter(queryset=Agency.objects.all(), method="filter_agency", label=_("OPD pemrakarsa"))
-    status = FacetFilter(choices=public_status_choices, method="filter_status", label=_("Status"))
-    tahun = YearFacetFilter(method="filter_year", label=_("Tahun penandatanganan"))
-    lingkup = FacetFilter(choices=SCOPE_CHOICES, method="filter_scope", label=_("Dalam atau luar negeri"))
-    urutan = SortFilter(choices=SORT_CHOICES, label=_("Urutkan"))
+    jenis = IdFacetFilter(queryset=CooperationKind.objects.all(), method="filter_facet", label=_("Jenis kerja sama"))
+    naskah = IdFacetFilter(queryset=DocumentType.objects.all(), method="filter_facet", label=_("Jenis naskah"))
+    mitra = FacetFilter(choices=PartnerCategory.choices, method="filter_facet", label=_("Kategori mitra"))
+    urusan = IdFacetFilter(queryset=Sector.objects.all(), method="filter_facet", label=_("Urusan"))
+    opd = IdFacetFilter(queryset=Agency.objects.all(), method="filter_facet", label=_("OPD pemrakarsa"))
+    status = FacetFilter(choices=public_status_choices, method="filter_facet", label=_("Status"))
+    tahun = YearFacetFilter(method="filter_facet", label=_("Tahun penandatanganan"))
+    lingkup = FacetFilter(choices=SCOPE_CHOICES, method="filter_facet", label=_("Dalam atau luar negeri"))
+    urutan = SortFilter(choices=[*SORT_CHOICES, *SEARCH_SORT_CHOICES], label=_("Urutkan"))
 
     class Meta:
         model = Agreement
@@ -176,42 +182,12 @@ class CatalogueFilterSet(django_filters.FilterSet):
     # -- the filters ---------------------------------------------------------------------------
 
     def filter_keyword(self, queryset, name, value):
-        return match_public_metadata(queryset, value)
+        """The keyword is the search engine's job (portal.views.catalogue); the list here is the facets' only."""
+        return queryset
 
-    def filter_kind(self, queryset, name, value):
-        return queryset.filter(kind_id__in=value)
-
-    def filter_document_type(self, queryset, name, value):
-        return queryset.filter(document_type_id__in=value)
-
-    # Subqueries, not joins: a join on a to-many relation would repeat rows.
-    def filter_partner_category(self, queryset, name, value):
-        parties = AgreementParty.objects.filter(partner__category__in=value).values("agreement_id")
-        return queryset.filter(pk__in=parties)
-
-    def filter_sector(self, queryset, name, value):
-        tagged = Agreement.sectors.through.objects.filter(sector_id__in=value).values("agreement_id")
-        return queryset.filter(pk__in=tagged)
-
-    def filter_agency(self, queryset, name, value):
-        return queryset.filter(initiating_agency_id__in=value)
-
-    def filter_status(self, queryset, name, value):
-        condition = Q(status__in=[status for status in value if status != EXPIRING_SOON])
-        if EXPIRING_SOON in value:
-            condition |= ending_soon_condition()
-        return queryset.filter(condition)
-
-    def filter_year(self, queryset, name, value):
-        # One range per year (`__year` exact), which an index on the date can serve; `__year__in` cannot.
-        years = Q()
-        for year in value:
-            years |= Q(signed_on__year=int(year))
-        return queryset.filter(years)
-
-    def filter_scope(self, queryset, name, value):
-        wanted = {DOMESTIC: False, FOREIGN: True}
-        return queryset.filter(kind__is_foreign__in=[wanted[item] for item in value])
+    def filter_facet(self, queryset, name, value):
+        """One facet by its URL parameter; the rule itself lives in `filter_agreements`, shared with search."""
+        return filter_agreements(queryset, {FACET_KEYS[name]: value})
 
     # -- what the page needs beyond the list ---------------------------------------------------
 
@@ -221,8 +197,17 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return self.form.cleaned_data
 
     @property
+    def sort_choices(self) -> list[tuple[str, str]]:
+        """Browsing offers the catalogue's orders; a keyword search the engine's."""
+        return SEARCH_SORT_CHOICES if self.keyword else SORT_CHOICES
+
+    @property
     def sort(self) -> str:
-        return self.cleaned.get(SORT) or SORT_NEWEST
+        """The chosen order when it fits the mode, else relevance for a search and newest for browsing."""
+        chosen = self.cleaned.get(SORT) or ""
+        if chosen in {value for value, _label in self.sort_choices}:
+            return chosen
+        return SORT_RELEVANCE if self.keyword else SORT_NEWEST
 
     @property
     def keyword(self) -> str:

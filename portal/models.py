@@ -71,6 +71,12 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
 
         return catalogue.catalogue_download(request, page=self, fmt=fmt)
 
+    @path("saran/")
+    def suggest_route(self, request):
+        from .views import catalogue
+
+        return catalogue.catalogue_suggestions(request, page=self)
+
     @path("naskah/<int:pk>/")
     def agreement_route(self, request, pk: int):
         from .views import agreements

@@ -233,3 +233,33 @@ def bulk_publish(
             batch_size=500,
         )
     return agreements
+
+
+# --- Document text (cooperation/services/document_text.py) ---------------------------------------
+
+
+def text_pdf(*pages: str) -> bytes:
+    """A real PDF with one page per string, each page with a text layer (what a word processor exports)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=12)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def index_for_search() -> None:
+    """What the outbox task does after a commit, for every agreement at once.
+
+    Plain `db` tests never run on-commit callbacks and `bulk_publish` skips signals, so tests that
+    search call this after building their register.
+    """
+    from search import engines
+    from search.records import records_for
+
+    engine = engines.get_engine()
+    engine.clear()
+    engine.index(records_for(Agreement.objects.values_list("pk", flat=True)))
+    engine.refresh()

@@ -7,8 +7,9 @@ signatory's NIP and internal notes are never read.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
@@ -64,35 +65,8 @@ SORT_CHOICES = [
     (SORT_TITLE, _("Judul (A-Z)")),
 ]
 
-KEYWORD_MAX_TERMS = 8
-
 
 # -- keyword search and ordering ------------------------------------------------------------------
-
-
-def match_public_metadata(agreements: QuerySet[Agreement], text: str) -> QuerySet[Agreement]:
-    """Agreements whose metadata holds every word of `text`.
-
-    Titles, the region's and the partners' numbers, partner names, scope and subject are searched;
-    the party matches are `pk__in` subqueries, so an agreement with two matching partners is one row.
-    Search inside the documents is the search app's job.
-    """
-    for term in text.split()[:KEYWORD_MAX_TERMS]:
-        parties = AgreementParty.objects.filter(
-            Q(number__icontains=term)
-            | Q(partner__name__icontains=term)
-            | Q(partner__name_en__icontains=term)
-            | Q(agency__name__icontains=term)
-        ).values("agreement_id")
-        agreements = agreements.filter(
-            Q(title__icontains=term)
-            | Q(title_en__icontains=term)
-            | Q(region_number__icontains=term)
-            | Q(scope__icontains=term)
-            | Q(subject__icontains=term)
-            | Q(pk__in=parties)
-        )
-    return agreements
 
 
 def order_catalogue(agreements: QuerySet[Agreement], *, sort: str) -> QuerySet[Agreement]:
@@ -112,6 +86,88 @@ def order_catalogue(agreements: QuerySet[Agreement], *, sort: str) -> QuerySet[A
         shown = Coalesce(NullIf("title_en", Value("")), "title") if in_english() else F("title")
         return agreements.order_by(Lower(shown), "pk")
     return agreements.order_by(F("signed_on").desc(nulls_last=True), "-pk")
+
+
+# -- filters --------------------------------------------------------------------------------------
+
+
+def _ids(values: Collection[str]) -> list[int]:
+    return [int(value) for value in values if str(value).isascii() and str(value).isdigit() and len(str(value)) < 10]
+
+
+def _filter_kind(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    return agreements.filter(kind_id__in=_ids(values))
+
+
+def _filter_document_type(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    return agreements.filter(document_type_id__in=_ids(values))
+
+
+# Subqueries, not joins: a join on a to-many relation would repeat rows.
+def _filter_partner_category(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    parties = AgreementParty.objects.filter(partner__category__in=list(values)).values("agreement_id")
+    return agreements.filter(pk__in=parties)
+
+
+def _filter_sector(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    tagged = Agreement.sectors.through.objects.filter(sector_id__in=_ids(values)).values("agreement_id")
+    return agreements.filter(pk__in=tagged)
+
+
+def _filter_agency(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    return agreements.filter(initiating_agency_id__in=_ids(values))
+
+
+def _filter_status(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    condition = Q(status__in=[status for status in values if status != EXPIRING_SOON])
+    if EXPIRING_SOON in values:
+        condition |= ending_soon_condition(today=today)
+    return agreements.filter(condition)
+
+
+def _filter_year(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    # One range per year (`__year` exact), which an index on the date can serve; `__year__in` cannot.
+    years = Q(pk__in=[])
+    for year in _ids(values):
+        if 1 <= year <= 9999:
+            years |= Q(signed_on__year=year)
+    return agreements.filter(years)
+
+
+def _filter_scope(agreements: QuerySet[Agreement], values: Collection[str], today) -> QuerySet[Agreement]:
+    wanted = {DOMESTIC: False, FOREIGN: True}
+    return agreements.filter(kind__is_foreign__in=[wanted[value] for value in values if value in wanted])
+
+
+AGREEMENT_FILTERS: dict[str, Callable[[QuerySet[Agreement], Collection[str], Any], QuerySet[Agreement]]] = {
+    "kind": _filter_kind,
+    "document_type": _filter_document_type,
+    "partner_category": _filter_partner_category,
+    "sector": _filter_sector,
+    "agency": _filter_agency,
+    "status": _filter_status,
+    "year": _filter_year,
+    "scope": _filter_scope,
+}
+
+
+def filter_agreements(
+    agreements: QuerySet[Agreement],
+    filters: Mapping[str, Collection[str]],
+    *,
+    skip: str | None = None,
+    today=None,
+) -> QuerySet[Agreement]:
+    """The catalogue's facet filters (keys of FACET_COUNTERS), OR within a facet, AND between facets.
+
+    `skip` leaves one facet out: its counts are then computed over the others (disjunctive faceting).
+    Unknown keys and empty selections are ignored; values are the catalogue's URL values as strings.
+    """
+    for key, values in filters.items():
+        if key == skip or key not in AGREEMENT_FILTERS or not values:
+            continue
+        agreements = AGREEMENT_FILTERS[key](agreements, [str(value) for value in values], today)
+    return agreements
 
 
 # -- facets ---------------------------------------------------------------------------------------
@@ -246,8 +302,16 @@ def agency_facet(agreements: QuerySet[Agreement], selected: Collection[str]) -> 
     return _options(counted, selected, labels_of_missing=_model_labels(Agency, label=lambda a: a.name))
 
 
-def status_facet(agreements: QuerySet[Agreement], selected: Collection[str]) -> list[FacetOption]:
-    """Stored statuses and the derived "Akan Berakhir", counted in one query."""
+def status_facet(
+    agreements: QuerySet[Agreement],
+    selected: Collection[str],
+    *,
+    choices: Callable[[], list[tuple[str, Any]]] = public_status_choices,
+) -> list[FacetOption]:
+    """Stored statuses and the derived "Akan Berakhir", counted in one query.
+
+    The public sees only the signed statuses; staff (`choices=all_status_choices`) every one.
+    """
     rows = (
         agreements.order_by()
         .values("status")
@@ -256,8 +320,8 @@ def status_facet(agreements: QuerySet[Agreement], selected: Collection[str]) -> 
     )
     counts = {row["status"]: row["count"] for row in rows}
     counts[EXPIRING_SOON] = sum(row["expiring"] for row in rows)
-    counted = [(value, str(label), counts.get(value, 0)) for value, label in public_status_choices()]
-    labels = {value: str(label) for value, label in public_status_choices()}
+    counted = [(value, str(label), counts.get(value, 0)) for value, label in choices()]
+    labels = {value: str(label) for value, label in choices()}
     return _options(counted, selected, labels_of_missing=lambda values: labels, keep_order=True)
 
 
@@ -296,15 +360,97 @@ FACET_COUNTERS: dict[str, Callable[[QuerySet[Agreement], Collection[str]], list[
 
 
 def catalogue_facets(
-    *, bases: Mapping[str, QuerySet[Agreement]], selected: Mapping[str, Collection[str]]
+    *, bases: Mapping[str, QuerySet[Agreement]], selected: Mapping[str, Collection[str]], staff: bool = False
 ) -> dict[str, list[FacetOption]]:
     """Each facet's options with counts, one GROUP BY query per facet.
 
     `bases[key]` is the public list with every active filter applied except the facet's own
     (disjunctive faceting), so a reader can tick a second value in the same facet and see how
-    many agreements it would add.
+    many agreements it would add. Staff also count drafts and every other unsigned status.
     """
-    return {key: FACET_COUNTERS[key](base, selected.get(key, ())) for key, base in bases.items()}
+    counters = FACET_COUNTERS
+    if staff:
+        counters = {**FACET_COUNTERS, "status": partial(status_facet, choices=all_status_choices)}
+    return {key: counters[key](base, selected.get(key, ())) for key, base in bases.items()}
+
+
+# -- facets from counts made elsewhere (the search engine) ----------------------------------------
+
+
+def _ordered_model_labels(model, *, label: Callable[[Any], str]) -> Callable[[set[str]], dict[str, str]]:
+    """Labels of reference data in the code order the catalogue lists them in."""
+    labels = _model_labels(model, label=label)
+
+    def ordered(values: set[str]) -> dict[str, str]:
+        found = labels(values)
+        codes = dict(model.objects.filter(pk__in=[int(pk) for pk in found]).values_list("pk", "code"))
+        return {value: found[value] for value in sorted(found, key=lambda value: codes[int(value)])}
+
+    return ordered
+
+
+def _choice_labels(choices: Callable[[], list[tuple[str, Any]]]) -> Callable[[set[str]], dict[str, str]]:
+    """Labels of a fixed list, in the list's order; values outside it are dropped."""
+    return lambda values: {str(value): str(label) for value, label in choices() if str(value) in values}
+
+
+def _year_labels(values: set[str]) -> dict[str, str]:
+    years = [value for value in values if value.isascii() and value.isdigit() and len(value) == 4]
+    return {year: year for year in sorted(years, reverse=True)}
+
+
+# Per facet key: the labels of a set of values (unknown values left out), and whether that order is
+# the one to show (else the most frequent come first, as the ORM facets do).
+FACET_LABELS: dict[str, tuple[Callable[[set[str]], dict[str, str]], bool]] = {
+    "kind": (
+        _ordered_model_labels(CooperationKind, label=lambda k: _coded_label(k.code, k.name, k.name_en)),
+        True,
+    ),
+    "document_type": (
+        _ordered_model_labels(DocumentType, label=lambda d: _coded_label(d.code, d.name, d.name_en)),
+        True,
+    ),
+    "partner_category": (_choice_labels(lambda: PartnerCategory.choices), False),
+    "sector": (_model_labels(Sector, label=lambda s: localized(s.name, s.name_en)), False),
+    "agency": (_model_labels(Agency, label=lambda a: a.name), False),
+    "status": (_choice_labels(public_status_choices), True),
+    "year": (_year_labels, True),
+    "scope": (_choice_labels(lambda: SCOPE_CHOICES), True),
+}
+
+
+def all_status_choices() -> list[tuple[str, Any]]:
+    """Every stored status and the derived "Akan Berakhir": the staff archive also shows drafts."""
+    choices = [(str(value), label) for value, label in AgreementStatus.choices]
+    position = next(index for index, (value, _label) in enumerate(choices) if value == AgreementStatus.IN_FORCE) + 1
+    return [*choices[:position], (EXPIRING_SOON, EXPIRING_SOON_LABEL), *choices[position:]]
+
+
+STAFF_STATUS_LABELS = (_choice_labels(all_status_choices), True)
+
+
+def facet_options_from_counts(
+    key: str,
+    counts: Iterable[tuple[str, int]],
+    selected: Collection[str],
+    *,
+    labels: tuple[Callable[[set[str]], dict[str, str]], bool] | None = None,
+) -> list[FacetOption]:
+    """One facet's options from (value, count) pairs counted elsewhere, labelled as the ORM facets are.
+
+    The search engine counts facets inside its query; this only names the values (one query
+    per facet at most) and keeps the selected ones that have no count, so they can be unticked.
+    `labels` replaces the catalogue's naming of the facet (the staff archive names every status).
+    """
+    counted = {str(value): count for value, count in counts if count}
+    selected = {str(value) for value in selected}
+    label_of, keep_order = labels or FACET_LABELS[key]
+    labels = label_of(set(counted) | selected)
+    options = [FacetOption(value, label, counted.get(value, 0), value in selected) for value, label in labels.items()]
+    options = [option for option in options if option.count or option.selected]
+    if not keep_order:
+        options.sort(key=lambda option: (-option.count, option.label.casefold()))
+    return options
 
 
 # -- downloads ------------------------------------------------------------------------------------

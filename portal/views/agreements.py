@@ -8,14 +8,18 @@ restricted documents): the templates get only what the context below puts in.
 
 import json
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -35,11 +39,20 @@ from cooperation.selectors.public import (
     related_public_agreements,
     restricted_document_count,
 )
+from search import engines as search_engines
+from search.analysis import query_stems, tokens
+from search.engines.base import MAX_QUERY_LENGTH, Audience, QueryError, SearchUnavailable
+from search.query import parse_query
+from search.snippets import Highlighter
 
 from ..templatetags.public_text import localized_name, localized_title
 
 AGREEMENTS_PER_PAGE = 20
 PAGE_PARAMETER = "halaman"
+# The document viewer's parameters: the page whose text to show, the words to mark, a search inside.
+VIEWER_PAGE = "halaman"
+VIEWER_HIGHLIGHT = "sorot"
+VIEWER_SEARCH = "cari"
 
 # What json_script escapes: a title holding "</script>" cannot close the structured-data block.
 _JSON_IN_HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -295,7 +308,11 @@ def agreement_detail(request, *, page, pk: int) -> HttpResponse:
 
 
 def document_viewer(request, *, page, pk: int, document_pk: int) -> HttpResponse:
-    """A public document of a public agreement, shown in the page; anything else is not found."""
+    """A public document of a public agreement, shown in the page; anything else is not found.
+
+    `?halaman=N` adds the text of page N with the `sorot` words marked (where a search snippet
+    leads), `?cari=...` lists the pages of this document that match. Both work without JavaScript.
+    """
     document = public_document_of_agreement(agreement_pk=pk, document_pk=document_pk)
     if document is None:
         raise Http404
@@ -308,7 +325,116 @@ def document_viewer(request, *, page, pk: int, document_pk: int) -> HttpResponse
         "document": document,
         "is_pdf": document.file_extension.lower() == "pdf",
     }
+    context.update(_page_text(request, document=document))
+    context.update(_search_in_document(request, document=document))
+    context["pdf_url"] = _pdf_fragment(document.url, page_number=context["page_number"], highlight=context["sorot"])
     return TemplateResponse(request, "portal/catalogue/document.html", context)
+
+
+def _small_number(raw: str | None) -> int | None:
+    raw = (raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 and int(raw) > 0 else None
+
+
+def _clean_words(raw: str | None) -> str:
+    """The words to highlight as the search parsed them: nothing a user typed reaches the page raw."""
+    return " ".join(parse_query(raw or "").words)
+
+
+def _viewer_link(request: HttpRequest, **params) -> str:
+    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
+    fragment = f"#page={params['halaman']}" if params.get("halaman") else ""
+    return f"{request.path}?{query}{fragment}" if query else request.path
+
+
+def _page_text(request: HttpRequest, *, document: AgreementDocument) -> dict:
+    """Page N's stored text with the searched words marked, and links to the pages around it."""
+    number = _small_number(request.GET.get(VIEWER_PAGE))
+    highlight = _clean_words(request.GET.get(VIEWER_HIGHLIGHT))
+    searched = " ".join((request.GET.get(VIEWER_SEARCH) or "").split())[:MAX_QUERY_LENGTH]
+    context: dict = {"page_number": number, "sorot": highlight, "page_text": None, "page_missing": False}
+    if number is None:
+        return context
+    last = document.pages.aggregate(last=Max("number"))["last"] or 0
+    text_page = document.pages.filter(number=number).first()
+    context.update(
+        last_page=last,
+        page_missing=text_page is None,
+        page_text=_highlighted(text_page.text, highlight) if text_page else None,
+        page_is_ocr=bool(text_page and text_page.ocr),
+        # Past the end, "previous" leads back to the last page there is.
+        previous_page_url=_viewer_link(request, halaman=min(number - 1, last), sorot=highlight, cari=searched)
+        if number > 1 and last
+        else None,
+        next_page_url=_viewer_link(request, halaman=number + 1, sorot=highlight, cari=searched)
+        if number < last
+        else None,
+    )
+    return context
+
+
+def _highlighted(text: str, words: str) -> SafeString:
+    """The whole page, escaped, with every word whose stem was searched in <mark>; line breaks kept."""
+    highlighter = Highlighter(stems=frozenset(query_stems(words.split())))
+    if highlighter.is_empty:
+        return escape(text)
+    found = list(tokens(text))
+    marked = highlighter.marks([word for _start, _end, word in found])
+    parts, position = [], 0
+    for (start, end, _word), is_marked in zip(found, marked, strict=True):
+        if is_marked:
+            parts += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+            position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # every piece of the text went through escape()
+
+
+def _search_in_document(request: HttpRequest, *, document: AgreementDocument) -> dict:
+    """`?cari=`: the pages of this document that match, through the engine with the public audience."""
+    searched = " ".join("".join(c if c.isprintable() else " " for c in request.GET.get(VIEWER_SEARCH, "")).split())
+    context: dict = {"searched": searched[:MAX_QUERY_LENGTH], "page_hits": None, "search_message": ""}
+    if not searched:
+        return context
+    parsed = parse_query(searched)
+    if parsed.is_empty:
+        context["search_message"] = _("Kata pencarian tidak berisi huruf atau angka yang dapat dicari.")
+        return context
+    try:
+        hits = search_engines.get_engine().search_document(
+            agreement_id=document.agreement_id, document_id=document.pk, text=searched, audience=Audience.anonymous()
+        )
+    except SearchUnavailable:
+        context["search_message"] = _(
+            "Pencarian sedang tidak tersedia. Dokumen tetap dapat dibaca dan diunduh; coba cari lagi nanti."
+        )
+        return context
+    except QueryError as error:
+        context["search_message"] = error.message
+        return context
+    highlight = " ".join(parsed.words)
+    context["page_hits"] = [
+        {
+            "number": hit.page_number,
+            "html": mark_safe(hit.html),  # the engine escapes the page text and adds only <mark>
+            "url": _viewer_link(request, halaman=hit.page_number, sorot=highlight, cari=searched[:MAX_QUERY_LENGTH]),
+        }
+        for hit in hits
+    ]
+    if parsed.truncated:
+        context["search_message"] = _(
+            "Kata pencarian terlalu panjang: hanya %(length)s karakter pertama yang dicari."
+        ) % {"length": MAX_QUERY_LENGTH}
+    return context
+
+
+def _pdf_fragment(url: str, *, page_number: int | None, highlight: str) -> str:
+    """Open the PDF at the page (#page=N); viewers that know `search` (Firefox, Chromium) also find the words."""
+    fragment = []
+    if page_number:
+        fragment.append(f"page={page_number}")
+    if highlight:
+        fragment.append("search=" + quote(highlight))
+    return url + ("#" + "&".join(fragment) if fragment else "")
 
 
 def _page_of(request: HttpRequest, agreements) -> PaginatorPage:

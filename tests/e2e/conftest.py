@@ -120,29 +120,6 @@ def _root_collection(transactional_db):
 # -- a small public register to walk through and audit --------------------------------------------
 
 
-def minimal_pdf(text: str) -> bytes:
-    """A valid one-page PDF (catalog, page tree, font, content stream, xref) that viewers can open."""
-    content = f"BT /F1 18 Tf 72 770 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-        b"/Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 @dataclass
 class Register:
     """What the `register` fixture built, and the public paths to it in either language."""
@@ -204,6 +181,7 @@ def register(transactional_db) -> Register:
         framework_type,
         implementing_type,
         published_agreement,
+        text_pdf,
     )
 
     ensure_site_pages()
@@ -304,7 +282,7 @@ def register(transactional_db) -> Register:
     unpublished.sectors.set([health])
     unpublished.save()
 
-    pdf = minimal_pdf("Kesepakatan Bersama Layanan Kesehatan")
+    pdf = text_pdf("Kesepakatan Bersama Layanan Kesehatan")
     category = DocumentCategoryFactory(code="naskah-ditandatangani", name="Naskah ditandatangani")
     category.name_en = "Signed agreement"
     category.save()
@@ -321,7 +299,7 @@ def register(transactional_db) -> Register:
         agreement=framework,
         category=category,
         file__filename="lampiran-harga.pdf",
-        file__data=minimal_pdf("Lampiran harga"),
+        file__data=text_pdf("Lampiran harga"),
         classification=Classification.RESTRICTED,
         restriction_ground="17b",
         restriction_reason="Rahasia dagang mitra.",
