@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",  # the production tasks backend's table (production.py); harmless with the Immediate one
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -137,11 +138,42 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Full-text search over agreements and their documents (the search app): "" = the database
+# engine; "opensearch://host:9200" or "elasticsearch://host:9200" for a cluster (docs/search.md).
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+
 # Every document download goes through Wagtail's serve view, where the classification
 # check runs; restricted files never get a direct storage URL.
 WAGTAILDOCS_DOCUMENT_MODEL = "cooperation.AgreementDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx"]  # checked by content too: cooperation.uploads
+
+# Documents on S3 (docs/storage.md): with a bucket name, agreement documents live in a private bucket
+# of any S3-compatible server (AWS, MinIO, versitygw, Ceph). The serve view still checks the user,
+# then redirects to a presigned URL that lives AWS_QUERYSTRING_EXPIRE seconds. Credentials:
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or boto3's usual chain (instance role) when unset.
+# Public media (images) stay in the "default" storage on local disk.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["documents"] = {
+        "BACKEND": "cooperation.storage_s3.PrivateDocumentStorage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Path style suits MinIO, versitygw and Ceph; AWS itself takes "virtual" (or unset).
+            "addressing_style": os.environ.get(
+                "AWS_S3_ADDRESSING_STYLE", "path" if os.environ.get("AWS_S3_ENDPOINT_URL") else ""
+            )
+            or None,
+            "signature_version": "s3v4",
+            "location": os.environ.get("AWS_LOCATION", "documents"),
+            "default_acl": None,  # no ACL header: objects stay as private as the bucket
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "60")),
+            "file_overwrite": False,
+        },
+    }
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 # The region this installation serves: data, not code.
 # Aggregates over the whole public register (facet counts, statistics, headline figures) are
