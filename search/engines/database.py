@@ -227,6 +227,12 @@ class DatabaseEngine(SearchEngine):
         stale = list(SearchAgreement.objects.filter(indexed_at__lt=started).values_list("agreement_id", flat=True))
         self.delete(stale)
         SearchPage.objects.exclude(agreement_id__in=SearchAgreement.objects.values("agreement_id")).delete()
+        if self.vendor == "sqlite":
+            # Every batch left its own FTS5 segments and delete markers (bench: 285 MB, queries 3x slower);
+            # merging them into one costs ~8 s at 200,000 pages.
+            with connection.cursor() as cursor:
+                for table in ("search_agreement_fts", "search_page_fts"):
+                    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         return written
 
     def clear(self) -> None:

@@ -9,6 +9,7 @@ import zipfile
 import pypdfium2 as pdfium
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 from fpdf import FPDF
 
@@ -398,7 +399,7 @@ def test_the_document_edit_page_shows_the_text_status_and_reruns_from_there(
 # -- the demo --------------------------------------------------------------------------------------------
 
 
-def test_the_demo_has_a_public_scan_whose_word_only_ocr_can_find():
+def test_the_demo_has_a_public_scan_whose_word_only_ocr_can_find_and_the_catalogue_search_finds_it():
     needs_tesseract()
     from django.core.management import call_command
 
@@ -417,6 +418,12 @@ def test_the_demo_has_a_public_scan_whose_word_only_ocr_can_find():
         assert scan.pages.filter(ocr=True, text__contains="Tirtasari").exists()
         assert not DocumentPage.objects.exclude(document=scan).filter(text__icontains="tirtasari").exists()
         assert not Agreement.objects.filter(title__icontains="tirtasari").exists()
+
+        # seed_demo builds the search index, so the public catalogue finds the word from the image.
+        found = Client().get("/katalog/", {"q": "Tirtasari"})
+        assert found.status_code == 200
+        assert [agreement.pk for agreement in found.context["agreements"]] == [scan.agreement_id]
+        assert f"/dokumen/{scan.pk}/?halaman=1&amp;sorot=tirtasari" in found.text
 
         call_command("seed_demo", "--agreements", "40", "--no-progress", "--no-proposals", stdout=io.StringIO())
         assert AgreementDocument.objects.filter(title__startswith=SCANNED_TITLE).count() == 1  # idempotent

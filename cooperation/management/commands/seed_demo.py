@@ -3,7 +3,8 @@
 The work lives in cooperation.demo; this command only parses options and prints the result.
 """
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cooperation import roles
 from cooperation.demo import data
@@ -29,6 +30,11 @@ class Command(BaseCommand):
             action="store_true",
             help="tanpa usulan dan permohonan dari luar (himpunan tetap, tidak bergantung pada --agreements)",
         )
+        parser.add_argument(
+            "--no-search-index",
+            action="store_true",
+            help="tanpa membangun ulang indeks pencarian (jalankan search_reindex sendiri nanti)",
+        )
 
     def handle(self, *args, **options) -> None:
         builder = DemoBuilder(
@@ -41,7 +47,18 @@ class Command(BaseCommand):
         )
         report = builder.run()
         self._summary(report)
+        if not options["no_search_index"]:
+            self._search_index(no_progress=options["no_progress"])
         self._logins(options["password"])
+
+    def _search_index(self, *, no_progress: bool) -> None:
+        """The demo writes in bulk, past the signals that feed the index, so the index is rebuilt once at the end."""
+        try:
+            call_command("search_reindex", no_progress=no_progress, stdout=self.stdout, stderr=self.stderr)
+        except CommandError as error:
+            self.stderr.write(
+                self.style.WARNING(f"Indeks pencarian belum dibangun ({error}). Jalankan manage.py search_reindex.")
+            )
 
     def _summary(self, report: Report) -> None:
         for label, count in sorted(report.created.items()):
