@@ -21,6 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from cooperation.demo import pdfs
+
 FILE_PREFIX = "bench-search/"
 SEED = 20_260_105
 MIN_WORDS, MAX_WORDS = 250, 400
@@ -46,22 +48,8 @@ class Planted:
 
 # -- sentence material (after cooperation/demo/pdfs.py) ------------------------------------------
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat")
-UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
+MONTHS, UNITS = pdfs.MONTHS, pdfs.UNITS
+DAYS = pdfs.DAYS[:5]  # working days: agreements are signed Monday to Friday
 LEGAL_BASIS = (
     "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah, "
     "terakhir dengan Undang-Undang Nomor 6 Tahun 2023;",
