@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ..factories import AgreementFactory, PartnerFactory, SectorFactory
+from ..factories import AgreementDocumentFactory, AgreementFactory, PartnerFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,19 @@ def test_the_csv_export_query_count_does_not_grow_with_the_register(client, user
     fill_register(30, health_agency)
     large = queries_for(client, LIST_URL, {"export": "csv"})
     assert large == small
+
+
+@pytest.mark.parametrize("role", ["secretariat", "health_staff"])
+def test_the_agreement_page_query_count_does_not_grow_with_its_documents(client, users, health_agency, role):
+    """Each document row shows its text status and, to who may use it, the re-run button."""
+    client.force_login(users[role])
+    agreement = AgreementFactory(initiating_agency=health_agency)
+    url = f"/admin/snippets/cooperation/agreement/inspect/{agreement.pk}/"
+    AgreementDocumentFactory(agreement=agreement)
+    queries_for(client, url)  # warm the caches once
+    small = queries_for(client, url)
+    for _ in range(10):
+        AgreementDocumentFactory(agreement=agreement)
+    response = client.get(url)
+    assert response.content.decode().count("Proses ulang teks") == 11
+    assert queries_for(client, url) == small
