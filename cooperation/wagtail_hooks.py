@@ -113,3 +113,38 @@ from .views.documents import rerun_document_text  # noqa: E402
 @hooks.register("register_admin_urls")
 def register_document_text_urls():
     return [path("dokumen/<int:pk>/proses-ulang-teks/", rerun_document_text, name="cooperation_document_text_rerun")]
+
+
+# --- Report "Teks Dokumen" (views/document_report.py): documents whose text is not searchable yet ---
+from django.urls import reverse_lazy  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from .views.document_report import DocumentTextReportView, may_see_document_text_report  # noqa: E402
+
+
+class DocumentTextReportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return may_see_document_text_report(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_document_text_report_urls():
+    return [
+        path("laporan/teks-dokumen/", DocumentTextReportView.as_view(), name="cooperation_document_text_report"),
+        path(
+            "laporan/teks-dokumen/hasil/",
+            DocumentTextReportView.as_view(results_only=True),
+            name="cooperation_document_text_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_document_text_report_menu_item():
+    return DocumentTextReportMenuItem(
+        _("Teks Dokumen"),
+        reverse_lazy("cooperation_document_text_report"),
+        name="teks-dokumen",
+        icon_name="doc-full",
+        order=900,
+    )

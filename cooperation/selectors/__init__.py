@@ -11,6 +11,7 @@ from .agreements import (
     document_visible_to,
     status_counts,
 )
+from .documents import documents_needing_text, documents_visible_to
 from .proposals import (
     missing_clearances,
     missing_required_documents,
@@ -45,6 +46,8 @@ __all__ = [
     "agreements_ending_soon",
     "agreements_visible_to",
     "document_visible_to",
+    "documents_needing_text",
+    "documents_visible_to",
     "missing_clearances",
     "missing_required_documents",
     "newest_public_agreements",

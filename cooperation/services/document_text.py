@@ -28,6 +28,7 @@ import subprocess
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,6 +214,31 @@ def may_rerun_extraction(*, user: roles.User, document: AgreementDocument) -> bo
     if document.proposal_id is not None:
         return proposals_changeable_by(user=user).filter(pk=document.proposal_id).exists()
     return roles.keeps_register(user)
+
+
+def documents_rerunnable_by(*, user: roles.User, documents: Iterable[AgreementDocument]) -> set[int]:
+    """`may_rerun_extraction` for a whole list at once: the ids allowed, in at most three queries."""
+    from ..selectors import agreements_changeable_by, documents_visible_to, proposals_changeable_by
+
+    documents = list(documents)
+    if not user.is_authenticated or not documents:
+        return set()
+    visible = set(documents_visible_to(user=user).filter(pk__in=[d.pk for d in documents]).values_list("pk", flat=True))
+    agreement_ids = {d.agreement_id for d in documents if d.agreement_id}
+    proposal_ids = {d.proposal_id for d in documents if d.proposal_id and not d.agreement_id}
+    agreements = agreements_changeable_by(user=user).filter(pk__in=agreement_ids) if agreement_ids else None
+    proposals = proposals_changeable_by(user=user).filter(pk__in=proposal_ids) if proposal_ids else None
+    changeable_agreements = set(agreements.values_list("pk", flat=True)) if agreements is not None else set()
+    changeable_proposals = set(proposals.values_list("pk", flat=True)) if proposals is not None else set()
+
+    def allowed(document: AgreementDocument) -> bool:
+        if document.agreement_id is not None:
+            return document.agreement_id in changeable_agreements
+        if document.proposal_id is not None:
+            return document.proposal_id in changeable_proposals
+        return roles.keeps_register(user)
+
+    return {document.pk for document in documents if document.pk in visible and allowed(document)}
 
 
 def rerun_extraction(*, document: AgreementDocument, by: roles.User) -> None:
