@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -301,6 +302,22 @@ class DatabaseEngine(SearchEngine):
             params.append(" ".join(phrase))
         return "(" + (" || " if any_part else " && ").join(sql) + ")", params
 
+    def _matched(self, match: _Match, audience: Audience) -> RawSQL:
+        """The matching ids, as what the count, the ranking and every facet count filter on.
+
+        On PostgreSQL the match runs once and goes in as one array parameter: left as a subquery
+        inside each facet's count, a planner with stale statistics re-ran it for every row (seen in
+        CI: a 2,000-agreement catalogue search took over ten minutes). SQLite keeps the subquery, which
+        it runs once per query anyway; a long id list there was slower (bench: 550 ms -> 1.6 s).
+        """
+        ids_sql, ids_params = self._matching_ids_sql(match, audience)
+        if self.vendor != "postgresql":
+            return RawSQL(ids_sql, ids_params)
+        with connection.cursor() as cursor:
+            cursor.execute(ids_sql, ids_params)
+            ids = [row[0] for row in cursor.fetchall()]
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+
     def _matching_ids_sql(self, match: _Match, audience: Audience) -> tuple[str, list]:
         """SQL selecting the ids of agreements matching `match` in what `audience` may search."""
         restricted = self._sees_restricted(audience)
@@ -392,10 +409,7 @@ class DatabaseEngine(SearchEngine):
 
         visible = self._visible(request.audience)
         if not match.is_empty:
-            ids_sql, ids_params = self._matching_ids_sql(match, request.audience)
-            from django.db.models.expressions import RawSQL
-
-            visible = visible.filter(pk__in=RawSQL(ids_sql, ids_params))
+            visible = visible.filter(pk__in=self._matched(match, request.audience))
         filters = {key: list(values) for key, values in (request.filters or {}).items() if values}
         filtered = filter_agreements(visible, filters, today=request.today)
         total = filtered.count()
@@ -550,8 +564,6 @@ class DatabaseEngine(SearchEngine):
         try:
             with transaction.atomic():
                 if self.vendor == "sqlite":
-                    from django.db.models.expressions import RawSQL
-
                     matched = RawSQL(
                         "SELECT rowid FROM search_page_fts WHERE search_page_fts MATCH %s",
                         [self._sqlite_expression(match)],
