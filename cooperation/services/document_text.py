@@ -522,9 +522,17 @@ def _read_docx(path: Path) -> Outcome:
                 )
             with archive.open(info) as member:
                 xml = member.read(DOCX_XML_LIMIT + 1)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, RuntimeError, zlib.error):
-        return broken
-    except NotImplementedError:  # an unsupported compression method
+    # NotImplementedError: a compression method zipfile does not support.
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        KeyError,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        zlib.error,
+    ):
         return broken
     if len(xml) > DOCX_XML_LIMIT:
         return Outcome(

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import os
 import shutil
 import zipfile
 
@@ -19,6 +18,7 @@ from cooperation.services.document_text import extract_document_text
 from cooperation.tasks import extract_document_text_task
 
 from ..factories import AgreementDocumentFactory, text_pdf
+from ..services import missing
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +29,7 @@ def needs_tesseract() -> None:
     """Skip on a laptop without Tesseract; in CI (CI=true) a missing Tesseract is a failure."""
     if shutil.which("tesseract"):
         return
-    reason = "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: OCR tests may not be skipped)")
-    pytest.skip(reason)
+    missing("Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng)")
 
 
 def scanned_pdf() -> bytes:

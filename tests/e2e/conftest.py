@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.services import missing
+
 if TYPE_CHECKING:
     from cooperation.models import Agency, Agreement, AgreementDocument, Partner, Sector
 
@@ -22,12 +24,6 @@ PHONE = {"width": 390, "height": 844}
 
 # Django's async-unsafe guard trips over Playwright's event loop in the same process.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def missing(reason: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: browser tests may not be skipped)")
-    pytest.skip(reason)
 
 
 def _serialized_contents() -> dict:

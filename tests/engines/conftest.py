@@ -15,17 +15,12 @@ import pytest
 from cooperation.models import DocumentPage
 from search.engines import engine_for
 from search.records import records_for
+from tests.services import missing
 
 SESSION_PREFIX = f"test{uuid.uuid4().hex[:8]}"
 CLUSTERS = {"opensearch": "OPENSEARCH_URL", "elasticsearch": "ELASTICSEARCH_URL"}
 # Elasticsearch cannot run on the CI machines (docs/architecture): only OpenSearch is required there.
 REQUIRED_IN_CI = {"opensearch"}
-
-
-def missing(reason: str, *, required: bool):
-    if os.environ.get("CI") == "true" and required:
-        pytest.fail(f"{reason} (CI=true: engine tests may not be skipped)")
-    pytest.skip(reason)
 
 
 def cluster_url(name: str, url: str) -> str:

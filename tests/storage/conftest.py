@@ -16,14 +16,10 @@ from types import ModuleType
 
 import pytest
 
+from tests.services import missing
+
 BASE_SETTINGS = Path(__file__).resolve().parents[2] / "portal" / "settings" / "base.py"
 REQUIRED = ("AWS_S3_ENDPOINT_URL", "AWS_STORAGE_BUCKET_NAME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
-
-
-def missing(reason: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: S3 tests may not be skipped)")
-    pytest.skip(reason)
 
 
 def load_base_settings() -> ModuleType:
