@@ -210,6 +210,8 @@ class Agreement(index.Indexed, LockableMixin, RevisionMixin, ClusterableModel):
         editable=False,
         db_index=True,
     )
+    terminated_on = models.DateField(_("tanggal pengakhiran"), null=True, blank=True, editable=False)
+    termination_reason = models.TextField(_("alasan pengakhiran"), blank=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 

@@ -76,6 +76,14 @@ class AgreementDocument(AbstractDocument):
         related_name="documents",
         verbose_name=_("usulan"),
     )
+    monev_report = ParentalKey(
+        "cooperation.MonevReport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evidence",
+        verbose_name=_("laporan monev"),
+    )
     external_request = models.ForeignKey(
         "cooperation.ExternalRequest",
         on_delete=models.SET_NULL,

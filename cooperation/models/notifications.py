@@ -11,6 +11,11 @@ class NotificationKind(models.TextChoices):
     DECLINED = "declined", _("Usulan saya ditolak")
     APPROVED = "approved", _("Usulan saya disetujui")
     OVERDUE_DIGEST = "overdue_digest", _("Ringkasan harian tahapan yang terlambat")
+    MONEV_DUE = "monev_due", _("Laporan monev segera jatuh tempo")
+    MONEV_OVERDUE = "monev_overdue", _("Laporan monev terlambat")
+    AGREEMENT_ENDING = "agreement_ending", _("Naskah akan berakhir")
+    MONEV_CHANGES_REQUESTED = "monev_changes_requested", _("Laporan monev saya perlu perbaikan")
+    MONEV_VERIFIED = "monev_verified", _("Laporan monev saya terverifikasi")
 
 
 class NotificationOptOut(models.Model):

@@ -50,6 +50,14 @@ class ProposalStatus(models.TextChoices):
         return {cls.REJECTED, cls.APPROVED}
 
 
+class ProposalPurpose(models.TextChoices):
+    """Why the proposal exists: a new agreement, or the extension or amendment of one in the register."""
+
+    NEW = "new", _("Kerja sama baru")
+    EXTENSION = "extension", _("Perpanjangan")
+    AMENDMENT = "amendment", _("Perubahan (adendum)")
+
+
 class ReviewStage(models.TextChoices):
     VERIFICATION = "verification", _("Verifikasi Berkas")
     LEGAL_REVIEW = "legal_review", _("Telaah Hukum")
@@ -97,6 +105,9 @@ class Proposal(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
         related_name="child_proposals",
         verbose_name=_("naskah induk"),
         help_text=_("KSB untuk usulan PKS; naskah yang diubah atau diperpanjang."),
+    )
+    purpose = models.CharField(
+        _("tujuan usulan"), max_length=20, choices=ProposalPurpose.choices, default=ProposalPurpose.NEW, editable=False
     )
     sectors = ParentalManyToManyField(Sector, blank=True, related_name="proposals", verbose_name=_("urusan"))
     aims = models.TextField(_("maksud dan tujuan"))

@@ -182,6 +182,14 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 COOPERATION_REGION_NAME = os.environ.get("REGION_NAME", "Pemerintah Kota Malang")
 COOPERATION_REGION_NAME_EN = os.environ.get("REGION_NAME_EN", "Malang City Government")
 COOPERATION_EXPIRY_WARNING_MONTHS = 6
+# Monev (cooperation/models/monev.py): a period's report is due this many days after the period
+# closes; the agency is reminded this many days before the due date.
+COOPERATION_MONEV_DUE_DAYS = int(os.environ.get("MONEV_DUE_DAYS", "30"))
+COOPERATION_MONEV_REMINDER_DAYS = int(os.environ.get("MONEV_REMINDER_DAYS", "14"))
+# Reminders that an agreement is ending go out this many months before its end date.
+COOPERATION_EXPIRY_REMINDER_MONTHS = [
+    int(months) for months in os.environ.get("EXPIRY_REMINDER_MONTHS", "6,3,1").split(",") if months.strip()
+]
 # Uploads (cooperation/uploads.py): the largest file accepted, in MB, on every upload form.
 COOPERATION_MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "20"))
 # Requests for cooperation from outside (the public form): how many files one request may carry,
