@@ -82,3 +82,26 @@ class PublicationPanel(Component):
             ],
             "backlog": publication_backlog_count(user=self.user),
         }
+
+
+class MonevDuePanel(Component):
+    """ "Laporan monev yang harus dibuat": the periods the user's agency still owes, overdue first;
+    for the secretariat also the reports waiting for its verification (Wagtail's own list is hidden)."""
+
+    name = "cooperation_monev_due"
+    order = 25
+    template_name = "cooperation/dashboard/monev_due.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from .selectors.monev import obligations_for, reports_awaiting_verification
+        from .services.monev import may_write_reports
+
+        outstanding = [obligation for obligation in obligations_for(user=self.user) if obligation.is_outstanding]
+        return {
+            "obligations": outstanding[:20],
+            "can_write": may_write_reports(self.user),
+            "awaiting": reports_awaiting_verification(user=self.user),
+        }

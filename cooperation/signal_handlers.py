@@ -1,13 +1,13 @@
 """Thin handlers: they notice what happened and let a service decide what it means.
 
-- Wagtail tells us a workflow was cancelled.
+- Wagtail tells us a workflow was cancelled, or a monev report was submitted, sent back or verified.
 - A document got a new file, from any form, service or command: its text must be read again.
 """
 
 from django.db.models.signals import post_save, pre_save
-from wagtail.signals import workflow_cancelled
+from wagtail.signals import workflow_approved, workflow_cancelled, workflow_rejected, workflow_submitted
 
-from .models import AgreementDocument, Proposal, TextStatus
+from .models import AgreementDocument, MonevReport, Proposal, TextStatus
 
 
 def on_workflow_cancelled(sender, instance, user, **kwargs):
@@ -16,6 +16,36 @@ def on_workflow_cancelled(sender, instance, user, **kwargs):
         from .services.proposals import submission_withdrawn
 
         submission_withdrawn(proposal=content_object, by=user)
+    elif isinstance(content_object, MonevReport):
+        from .services import monev
+
+        monev.submission_withdrawn(report=content_object, by=user)
+
+
+def on_monev_submitted(sender, instance, user, **kwargs):
+    if isinstance(report := instance.content_object, MonevReport):
+        from .services import monev
+
+        monev.report_submitted(report=report, by=user)
+
+
+def on_monev_rejected(sender, instance, user, **kwargs):
+    """Wagtail's "request changes": the comment sits on the task state that was rejected."""
+    if isinstance(report := instance.content_object, MonevReport):
+        from .services import monev
+
+        task_state = instance.current_task_state
+        monev.report_changes_requested(report=report, by=user, comment=task_state.comment if task_state else "")
+
+
+def on_monev_approved(sender, instance, user, **kwargs):
+    if isinstance(report := instance.content_object, MonevReport):
+        from wagtail.models import TaskState
+
+        from .services import monev
+
+        last = instance.task_states.filter(status=TaskState.STATUS_APPROVED).order_by("-finished_at", "-pk").first()
+        monev.report_verified(report=report, by=user, comment=last.comment if last else "")
 
 
 def _file_changed(document: AgreementDocument) -> bool:
@@ -48,5 +78,8 @@ def on_document_saved(sender, instance: AgreementDocument, raw: bool = False, **
 
 def register() -> None:
     workflow_cancelled.connect(on_workflow_cancelled, dispatch_uid="cooperation_proposal_workflow_cancelled")
+    workflow_submitted.connect(on_monev_submitted, dispatch_uid="cooperation_monev_submitted")
+    workflow_rejected.connect(on_monev_rejected, dispatch_uid="cooperation_monev_rejected")
+    workflow_approved.connect(on_monev_approved, dispatch_uid="cooperation_monev_approved")
     pre_save.connect(on_document_pre_save, sender=AgreementDocument, dispatch_uid="cooperation_document_file_check")
     post_save.connect(on_document_saved, sender=AgreementDocument, dispatch_uid="cooperation_document_text")

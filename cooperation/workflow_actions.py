@@ -9,10 +9,15 @@ def finish_workflow(workflow_state, user=None):
     The proposal's revision is published (it becomes "live" = approved); the agreement record is
     created by the service that handled the approval. Other models keep Wagtail's behaviour.
     """
-    from .models import Proposal
+    from .models import MonevReport, Proposal
 
     content_object = workflow_state.content_object
     if isinstance(content_object, Proposal):
         content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
+        return
+    if isinstance(content_object, MonevReport):
+        from .services.monev import publish_verified_revision
+
+        publish_verified_revision(workflow_state=workflow_state, user=user)
         return
     publish_workflow_state(workflow_state, user=user)

@@ -92,6 +92,10 @@ def document_visible_to(*, user: roles.User, document: AgreementDocument) -> boo
         from .proposals import proposals_visible_to
 
         return proposals_visible_to(user=user).filter(pk=document.proposal_id).exists()
+    if document.monev_report_id is not None:
+        from .monev import monev_reports_visible_to
+
+        return monev_reports_visible_to(user=user).filter(pk=document.monev_report_id).exists()
     return roles.is_region_wide(user)
 
 

@@ -58,6 +58,7 @@ class Obligation:
     period: MonevPeriod
     report: MonevReport | None
     state: str
+    today: datetime.date
 
     @property
     def state_label(self) -> str:
@@ -69,13 +70,17 @@ class Obligation:
 
     @property
     def days_overdue(self) -> int:
-        return max(0, (timezone.localdate() - self.period.due_on).days) if self.state == ObligationState.OVERDUE else 0
+        return max(0, (self.today - self.period.due_on).days) if self.state == ObligationState.OVERDUE else 0
 
     @property
     def responsible_agencies(self) -> list[Agency]:
-        """The implementing agencies report; the initiating agency when none is recorded."""
-        implementing = list(self.agreement.implementing_agencies.all())
-        return implementing or [self.agreement.initiating_agency]
+        return responsible_agencies(self.agreement)
+
+
+def responsible_agencies(agreement: Agreement) -> list[Agency]:
+    """The implementing agencies report and are reminded; the initiating agency when none is recorded."""
+    implementing = list(agreement.implementing_agencies.all())
+    return implementing or [agreement.initiating_agency]
 
 
 # Agreements that owe reports: in force, or ended by their term or early (for the periods they ran).
@@ -145,7 +150,7 @@ def monev_obligations(
             state = obligation_state(period=period, report=report, today=today)
             if state == ObligationState.UPCOMING and not (include_upcoming or period_from or period_to):
                 continue
-            obligations.append(Obligation(agreement=agreement, period=period, report=report, state=state))
+            obligations.append(Obligation(agreement=agreement, period=period, report=report, state=state, today=today))
     obligations.sort(key=lambda o: (o.period.due_on, o.agreement.pk))
     return obligations
 
@@ -248,6 +253,24 @@ def monev_reports_changeable_by(*, user: roles.User) -> QuerySet[MonevReport]:
     if roles.is_region_wide(user):
         return MonevReport.objects.none()
     return monev_reports_visible_to(user=user)
+
+
+def reports_awaiting_verification(*, user: roles.User, limit: int = 20) -> list[MonevReport]:
+    """Reports whose verification waits for the secretariat, oldest submission first (home panel)."""
+    if not keeps_monev(user):
+        return []
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import WorkflowState
+
+    report_type = ContentType.objects.get_for_model(MonevReport)
+    ids = WorkflowState.objects.filter(
+        base_content_type=report_type, status=WorkflowState.STATUS_IN_PROGRESS
+    ).values_list("object_id", flat=True)
+    return list(
+        MonevReport.objects.filter(pk__in=[int(pk) for pk in ids])
+        .select_related("agreement__kind", "reporting_agency")
+        .order_by("submitted_at", "pk")[:limit]
+    )
 
 
 def reportable_agreements_for(*, user: roles.User) -> QuerySet[Agreement]:
