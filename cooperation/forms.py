@@ -12,6 +12,7 @@ from .models import (
     NotificationKind,
     Proposal,
     ProposalClearance,
+    ProposalPurpose,
 )
 from .selectors import agencies_selectable_by, missing_required_documents, notification_opt_outs
 from .uploads import validate_document_upload
@@ -66,6 +67,11 @@ class ProposalForm(WagtailAdminModelForm):
             self.fields["sectors"].widget = forms.CheckboxSelectMultiple(choices=self.fields["sectors"].choices)
         if self.for_user is not None and "initiating_agency" in self.fields:
             self.fields["initiating_agency"].queryset = agencies_selectable_by(user=self.for_user)
+        if self.instance.purpose != ProposalPurpose.NEW and "parent_agreement" in self.fields:
+            # An extension or addendum was opened from its agreement: re-pointing it would let the
+            # successor replace some other agreement on approval.
+            self.fields["parent_agreement"].disabled = True
+            self.fields["parent_agreement"].help_text = _("Ditetapkan saat perpanjangan atau adendum dibuat.")
 
     @property
     def is_submission(self) -> bool:

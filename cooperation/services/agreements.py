@@ -112,7 +112,8 @@ def record_signature(
     note: str = "",
 ) -> Agreement:
     """Record the signing: both parties' numbers, date, place and the signed scan; then Ditandatangani,
-    and Berlaku straight away when the agreement's start date has already come."""
+    and Berlaku straight away when the agreement's start date has already come. Signing an extension
+    makes the agreement it replaces Diperpanjang."""
     if not roles.keeps_register(by):
         raise PermissionDenied(_("Hanya Sekretariat yang dapat mencatat penandatanganan."))
     with transaction.atomic():
@@ -136,6 +137,10 @@ def record_signature(
                 uploaded_by_user=by,
             )
         change_agreement_status(agreement=agreement, to_status=AgreementStatus.SIGNED, by=by, note=note)
+        if agreement.replaces_id:
+            from .lifecycle import successor_signed  # lifecycle builds on this module
+
+            successor_signed(successor=agreement, by=by)
         if agreement.starts_on <= timezone.localdate():
             change_agreement_status(
                 agreement=agreement,

@@ -21,11 +21,13 @@ from ..models import (
     PartnerCategory,
     Proposal,
     ProposalClearance,
+    ProposalPurpose,
     ProposalStatus,
     ReviewStage,
     ReviewTask,
     ReviewTaskState,
 )
+from ..models.agreements import add_years
 from ..selectors import missing_clearances, missing_required_documents, proposals_visible_to
 from . import notifications
 from .agreements import in_register_language, record_new_agreement
@@ -142,13 +144,17 @@ def _finish_approval(*, proposal: Proposal, user, comment: str, submitted_at) ->
 
 
 def create_agreement_from_proposal(*, proposal: Proposal, by) -> Agreement:
-    """The register record of an approved proposal, with status Disetujui and its documents."""
+    """The register record of an approved proposal, with status Disetujui and its documents.
+
+    An extension's successor replaces the old agreement and sits under the old one's parent (a
+    renewed PKS stays under its KSB); an addendum hangs under the agreement it amends.
+    """
     agreement = Agreement.objects.create(
         document_type=proposal.document_type,
         kind=proposal.kind,
         title=proposal.title,
         title_en=proposal.title_en,
-        parent=proposal.parent_agreement if proposal.document_type.role != "framework" else None,
+        **_chain_fields(proposal),
         aims=proposal.aims,
         scope=proposal.scope,
         subject=proposal.subject,
@@ -172,6 +178,22 @@ def create_agreement_from_proposal(*, proposal: Proposal, by) -> Agreement:
     }
     agreement.status_changes.update(note=note)
     return agreement
+
+
+def _chain_fields(proposal: Proposal) -> dict:
+    """Where the new record sits in the chain: parent, and for an extension the one it replaces."""
+    old = proposal.parent_agreement
+    if proposal.purpose == ProposalPurpose.EXTENSION and old is not None:
+        fields = {"parent": old.parent, "replaces": old}
+        if proposal.term_years and old.ends_on and old.ends_on >= timezone.localdate():
+            # Continuous cover: the successor starts the day after the old one ends.
+            starts_on = old.ends_on + datetime.timedelta(days=1)
+            ends_on = add_years(starts_on, proposal.term_years) - datetime.timedelta(days=1)
+            fields.update(starts_on=starts_on, ends_on=ends_on)
+        return fields
+    if proposal.purpose == ProposalPurpose.AMENDMENT:
+        return {"parent": old}
+    return {"parent": old if proposal.document_type.role != "framework" else None}
 
 
 def _level_of(proposal: Proposal) -> str:

@@ -32,9 +32,16 @@ from ..models import (
 )
 from ..selectors import agreement_chain, agreements_changeable_by, agreements_visible_to
 from ..services import publication as publication_services
+from .lifecycle import AmendmentView, ExtensionView, TerminationView, lifecycle_buttons
 from .pages import ReadableInspectMixin, RecordFormPageMixin
 from .publication import PreparePublicationView
 from .scoping import scoped
+
+
+def manual_transitions(status: str) -> set[str]:
+    """What the "Ubah status" form offers. Diakhiri needs a reason and the berita acara (the "Akhiri
+    lebih awal" form); Diperpanjang follows from signing the successor: neither is a bare change."""
+    return services.ALLOWED_TRANSITIONS.get(status, set()) - {AgreementStatus.TERMINATED, AgreementStatus.EXTENDED}
 
 
 class AgreementSaveMixin:
@@ -62,7 +69,7 @@ class AgreementInspectView(ReadableInspectMixin, snippet_views.InspectView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if roles.keeps_register(self.request.user) and services.ALLOWED_TRANSITIONS.get(self.object.status):
+        if roles.keeps_register(self.request.user) and manual_transitions(self.object.status):
             buttons.append(
                 Button(
                     _("Ubah status"),
@@ -71,6 +78,7 @@ class AgreementInspectView(ReadableInspectMixin, snippet_views.InspectView):
                     priority=30,
                 )
             )
+        buttons += lifecycle_buttons(user=self.request.user, agreement=self.object)
         return buttons
 
     @property
@@ -108,7 +116,7 @@ class AgreementStatusView(RecordFormPageMixin, FormView):
         choices = [
             (value, label)
             for value, label in AgreementStatus.choices
-            if value in services.ALLOWED_TRANSITIONS.get(self.object.status, set())
+            if value in manual_transitions(self.object.status)
         ]
         return {**super().get_form_kwargs(), "choices": choices}
 
@@ -334,6 +342,9 @@ class AgreementViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path(f"status/<{self.pk_path_converter}:pk>/", self.status_view, name="status"),
             path(f"publish/<{self.pk_path_converter}:pk>/", PreparePublicationView.as_view(), name="publish"),
+            path(f"extend/<{self.pk_path_converter}:pk>/", self.construct_view(ExtensionView), name="extend"),
+            path(f"amend/<{self.pk_path_converter}:pk>/", self.construct_view(AmendmentView), name="amend"),
+            path(f"terminate/<{self.pk_path_converter}:pk>/", self.construct_view(TerminationView), name="terminate"),
         ]
 
     def construct_view(self, view_class, **kwargs):

@@ -255,6 +255,7 @@ class ProposalViewSet(SnippetViewSet):
         "title_en",
         "document_type",
         "kind",
+        "purpose",
         "parent_agreement",
         "initiating_agency",
         "aims",
