@@ -19,12 +19,12 @@ from ..models import DigestRun, NotificationKind, NotificationOptOut, Proposal
 User = get_user_model()
 
 
-def _admin_url(path: str) -> str:
+def admin_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def proposal_url(proposal: Proposal) -> str:
-    return _admin_url(reverse("wagtailsnippets_cooperation_proposal:inspect", args=[proposal.pk]))
+    return admin_url(reverse("wagtailsnippets_cooperation_proposal:inspect", args=[proposal.pk]))
 
 
 def recipients(users, kind: str) -> list[str]:
@@ -97,7 +97,7 @@ def send_overdue_digest(*, today: datetime.date | None = None) -> int:
             {
                 "rows": [{"state": state, "proposal": proposals[state.pk]} for state in overdue],
                 "today": today,
-                "url": _admin_url(reverse("wagtailsnippets_cooperation_proposal:list")),
+                "url": admin_url(reverse("wagtailsnippets_cooperation_proposal:list")),
             },
         )
         run.recipients = len(to)
@@ -111,3 +111,23 @@ def set_notification_choices(*, user, receive: set[str]) -> None:
         NotificationOptOut.objects.filter(user=user, kind__in=receive).delete()
         for kind in set(NotificationKind.values) - receive:
             NotificationOptOut.objects.get_or_create(user=user, kind=kind)
+
+
+def render_message(kind: str, context: dict) -> tuple[str, str]:
+    """Subject and body of one e-mail, Indonesian first, from the kind's two templates."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"cooperation/email/{kind}_subject.txt", context).split())
+        body = render_to_string(f"cooperation/email/{kind}.txt", context)
+    return subject, body
+
+
+def send_now(kind: str, to: list[str], context: dict) -> None:
+    """Send at once, inside the caller's transaction, and raise when the mail server refuses.
+
+    For the reminder run: its record of a sent reminder must roll back when the mail fails, so the
+    next run retries it. Everything else uses `send`, which waits for the commit.
+    """
+    if not to:
+        return
+    subject, body = render_message(kind, context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)

@@ -186,6 +186,9 @@ COOPERATION_EXPIRY_WARNING_MONTHS = 6
 # closes; the agency is reminded this many days before the due date.
 COOPERATION_MONEV_DUE_DAYS = int(os.environ.get("MONEV_DUE_DAYS", "30"))
 COOPERATION_MONEV_REMINDER_DAYS = int(os.environ.get("MONEV_REMINDER_DAYS", "14"))
+# Overdue reminders go out once, for reports that fell due within this many days; older gaps show
+# on the dashboard instead of flooding inboxes on the first run.
+COOPERATION_MONEV_OVERDUE_REMINDER_WINDOW_DAYS = int(os.environ.get("MONEV_OVERDUE_REMINDER_WINDOW_DAYS", "90"))
 # Reminders that an agreement is ending go out this many months before its end date.
 COOPERATION_EXPIRY_REMINDER_MONTHS = [
     int(months) for months in os.environ.get("EXPIRY_REMINDER_MONTHS", "6,3,1").split(",") if months.strip()

@@ -39,7 +39,7 @@ def test_no_digest_is_sent_when_nothing_is_overdue(make_proposal, review, users,
 def test_a_secretary_who_opted_out_of_the_digest_does_not_receive_it(
     make_proposal, review, users, django_capture_on_commit_callbacks
 ):
-    from cooperation.models import NotificationOptOut
+    from cooperation.models import NotificationKind, NotificationOptOut
 
     NotificationOptOut.objects.create(user=users["secretariat"], kind="overdue_digest")
     with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
@@ -54,17 +54,14 @@ def test_a_secretary_who_opted_out_of_the_digest_does_not_receive_it(
 
 
 def test_a_user_opts_out_of_one_kind_of_e_mail_in_their_account_settings(client, users):
-    from cooperation.models import NotificationOptOut
+    from cooperation.models import NotificationKind, NotificationOptOut
 
     client.force_login(users["legal"])
     page = client.get("/admin/account/")
     assert "Pemberitahuan e-mail Si Mbois Ker" in page.text
     data = {
+        **{f"cooperation_notifications-{kind}": "on" for kind in NotificationKind.values},
         "cooperation_notifications-stage_assigned": "",
-        "cooperation_notifications-changes_requested": "on",
-        "cooperation_notifications-declined": "on",
-        "cooperation_notifications-approved": "on",
-        "cooperation_notifications-overdue_digest": "on",
         "name_email-first_name": "Hukum",
         "name_email-last_name": "Setda",
         "name_email-email": "hukum@example.org",
