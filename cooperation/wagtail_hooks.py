@@ -27,6 +27,42 @@ register_snippet(PublicationViewSet)
 register_snippet(ReferenceDataGroup)
 
 
+# -- Monev reports: the register of reports, the schedule page, the agency's home panel -------------
+from .views.monev import MonevReportViewSet  # noqa: E402
+
+register_snippet(MonevReportViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_monev_due_panel(request, panels):
+    from .dashboard import MonevDuePanel
+    from .selectors.monev import keeps_monev
+
+    if keeps_monev(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user):
+        panels.append(MonevDuePanel(request.user))
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_monev_publish_button(menu_items, request, context):
+    """A monev report goes live only through the secretariat's verification, never a direct "Publish"."""
+    if context.get("model") is MonevReportViewSet.model:
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("register_admin_menu_item")
+def register_monev_schedule_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class MonevScheduleMenuItem(MenuItem):
+        def is_shown(self, request) -> bool:
+            return roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user)
+
+    return MonevScheduleMenuItem(
+        _("Jadwal Monev"), reverse("wagtailsnippets_cooperation_monevreport:schedule"), icon_name="date", order=102
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_register_panels(request, panels):
     # "Menunggu tindakan saya" below replaces Wagtail's generic list, adding the stage and due date.
@@ -80,6 +116,15 @@ def register_proposal_actions(actions):
     actions.register_action(proposals.DECLINE_ACTION, _("Tolak usulan"), _("Usulan ditolak"))
     actions.register_action(proposals.APPROVE_ACTION, _("Setujui usulan"), _("Usulan disetujui; naskah dicatat"))
     actions.register_action(proposals.CLEARANCE_ACTION, _("Catat persyaratan"), _("Persyaratan tambahan dicatat"))
+
+
+@hooks.register("register_log_actions")
+def register_lifecycle_actions(actions):
+    from .services import lifecycle
+
+    actions.register_action(lifecycle.EXTENSION_ACTION, _("Ajukan perpanjangan"), _("Usulan perpanjangan dibuat"))
+    actions.register_action(lifecycle.AMENDMENT_ACTION, _("Ajukan adendum"), _("Usulan adendum dibuat"))
+    actions.register_action(lifecycle.TERMINATION_ACTION, _("Akhiri naskah"), _("Naskah diakhiri lebih awal"))
 
 
 # --- Requests for cooperation from outside (cooperation/views/requests.py, services/requests.py) ---
@@ -148,3 +193,51 @@ def register_document_text_report_menu_item():
         icon_name="doc-full",
         order=900,
     )
+
+
+# --- "Dasbor Monitoring" and the upward reports (views/monitoring.py, reporting/) ---
+from .views import monitoring as monitoring_views  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_monitoring_urls():
+    return [
+        path(
+            "monitoring/", monitoring_views.MonitoringDashboardView.as_view(), name="cooperation_monitoring_dashboard"
+        ),
+        path("monitoring/laporan/", monitoring_views.UpwardReportsView.as_view(), name="cooperation_upward_reports"),
+    ]
+
+
+class MonitoringDashboardMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return monitoring_views.may_see_monitoring(request.user)
+
+
+class UpwardReportsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return monitoring_views.may_download_reports(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_monitoring_dashboard_menu_item():
+    return MonitoringDashboardMenuItem(
+        _("Dasbor Monitoring"), reverse_lazy("cooperation_monitoring_dashboard"), icon_name="table", order=97
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_upward_reports_menu_item():
+    return UpwardReportsMenuItem(
+        _("Laporan Pelaksanaan & Register"),
+        reverse_lazy("cooperation_upward_reports"),
+        name="laporan-kerja-sama",
+        icon_name="doc-full",
+        order=100,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_monitoring_link_panel(request, panels):
+    if monitoring_views.may_see_monitoring(request.user):
+        panels.append(monitoring_views.MonitoringLinkPanel())
