@@ -101,6 +101,12 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
 
         return agreements.agency_detail(request, page=self, pk=pk)
 
+    @path("akan-berakhir/")
+    def ending_soon_route(self, request):
+        from .views import ending
+
+        return ending.ending_soon(request, page=self)
+
     @path("feed/")
     def feed_route(self, request):
         from .feeds import NewlyPublishedFeed

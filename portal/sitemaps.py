@@ -167,10 +167,25 @@ class PartnerSitemap(CatalogueSubpageSitemap):
         return Partner.objects.filter(pk__in=partners_with_public_agreements).order_by("pk").only("pk")
 
 
+class EndingSoonSitemap(CatalogueSubpageSitemap):
+    """The catalogue's "Akan Berakhir" list: one page per language that changes every day."""
+
+    route_name = "ending_soon_route"
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return [self.route_name]
+
+    def paths(self, item) -> dict[str, str]:
+        route = CatalogueIndexPage().reverse_subpage(self.route_name)
+        return {code: path + route for code, path in self.catalogue_paths().items()}
+
+
 SITEMAPS: dict[str, type[BilingualSitemap]] = {
     "halaman": PageSitemap,
     "naskah": AgreementSitemap,
     "mitra": PartnerSitemap,
+    "akan-berakhir": EndingSoonSitemap,
 }
 
 

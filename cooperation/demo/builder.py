@@ -12,9 +12,10 @@ Wagtail search index with ``add_bulk`` before the next one starts.
 Then proposals.py adds a fixed set of proposals at every review stage and requests from outside,
 through the services rather than bulk inserts (the set does not grow with ``--agreements``).
 
-Last, the portal's pages (``setup_portal``, when the portal app is installed) and the public
+Then the portal's pages (``setup_portal``, when the portal app is installed) and the public
 catalogue: publications.py publishes most signed agreements as the demo Editor/PPID, in bulk inside
-each agreement batch and through the services for the first ones (see its docstring).
+each agreement batch and through the services for the first ones (see its docstring). Last, monev.py
+writes monev reports in every verification state through the monev services and workflow.
 """
 
 import datetime
@@ -62,6 +63,7 @@ from cooperation.selectors import public_agreements
 from cooperation.services.document_text import extract_document_text
 
 from . import data
+from .monev import MonevSeeder
 from .pdfs import Renderer, render_scanned_minutes
 from .planner import DEMO_MARKER, DOCUMENT_NAMES, PIPELINE, AgreementSpec, Planner
 from .proposals import ProposalSeeder
@@ -81,6 +83,20 @@ CATEGORY_LABELS = {
     "berita-acara": "Berita acara pengakhiran",
     "lampiran": "Lampiran",
 }
+
+
+TERMINATION_REASONS = (
+    "Para pihak sepakat mengakhiri kerja sama karena tujuan kerja sama telah tercapai lebih awal.",
+    "Mitra tidak lagi dapat memenuhi kewajibannya sesuai hasil evaluasi monev.",
+    "Terdapat perubahan kebijakan dan kewenangan sehingga kerja sama tidak dapat dilanjutkan.",
+)
+
+
+def termination_reason(spec: AgreementSpec) -> str:
+    """Why a terminated demo agreement ended early, as the secretariat records it with the berita acara."""
+    if spec.status != AgreementStatus.TERMINATED:
+        return ""
+    return TERMINATION_REASONS[spec.key % len(TERMINATION_REASONS)]
 
 
 @dataclass
@@ -110,6 +126,8 @@ class Report:
     requests: list = field(default_factory=list)  # proposals.IssuedRequest
     publications_created: int = 0
     publication_states: dict[str, int] = field(default_factory=dict)  # label: count, over the whole catalogue
+    monev_created: int = 0
+    monev_states: dict[str, int] = field(default_factory=dict)  # label: count, over the demo's reports
 
     def count(self, label: str, created: bool, changed: bool) -> None:
         if created:
@@ -173,7 +191,8 @@ def plan_documents(spec: AgreementSpec) -> list[DocumentPlan]:
             second = DocumentPlan("laporan-monev")
         else:
             second = DocumentPlan("kak")
-        if rng.random() < 0.8:
+        # A termination is recorded only with its berita acara, so a terminated agreement always has one.
+        if spec.status == S.TERMINATED or rng.random() < 0.8:
             plans.append(second)
         return plans
     if spec.status == S.REJECTED:
@@ -233,6 +252,7 @@ class DemoBuilder:
             self.seed_proposals()
         self.seed_portal_pages()
         self.seed_publications()
+        self.seed_monev()
         if self.documents:
             self.seed_scanned_document()
         self.report.timings["total"] = time.monotonic() - started
@@ -431,6 +451,12 @@ class DemoBuilder:
         }
         self.report.timings["publikasi katalog"] = time.monotonic() - started
 
+    def seed_monev(self) -> None:
+        """Monev reports in every verification state on the first agreements in force (see monev.py)."""
+        started = time.monotonic()
+        MonevSeeder(self).run()
+        self.report.timings["laporan monev"] = time.monotonic() - started
+
     def seed_scanned_document(self) -> None:
         """One scanned paper (an image, no text layer) on the first live agreement in force, for OCR to read.
 
@@ -559,6 +585,8 @@ class DemoBuilder:
             contact_email=spec.contact_email,
             internal_notes=spec.internal_notes,
             status=spec.status,
+            terminated_on=spec.closed_on if spec.status == AgreementStatus.TERMINATED else None,
+            termination_reason=termination_reason(spec),
             created_at=spec.history[0].at,
             updated_at=spec.history[-1].at,
         )

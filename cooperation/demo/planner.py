@@ -153,14 +153,18 @@ class Directive:
     partners: tuple[str, ...] = ()
     children: int | None = None
     amend: bool = False
-    expiring: bool = False
+    # True: ends at a random day within the warning window; a number: ends that many days from today,
+    # so the demo always has agreements ending within 1, 3 and 6 months ("Akan Berakhir").
+    expiring: bool | int = False
     burdens: bool = False
+    initiating: str | None = None  # the theme's first agency unless given
+    years: int | None = None  # the term; drawn at random unless given
 
 
 # The first families: every kind, document type and status, chains, renewals, DPRD, expiring.
 SHOWCASE: list[Directive] = [
     Directive("framework", "KSDPK", S.IN_FORCE, "tridharma", ("UB",), children=3, amend=True),
-    Directive("framework", "KSDD", S.IN_FORCE, "sampah", ("KAB-MALANG", "KOTA-BATU"), children=2, expiring=True),
+    Directive("framework", "KSDD", S.IN_FORCE, "sampah", ("KAB-MALANG", "KOTA-BATU"), children=2, expiring=20),
     Directive("framework", "K/L", S.IN_FORCE, "adminduk", ("DUKCAPIL",), children=2),
     Directive("foreign", "KSDPL", S.IN_FORCE, "sister-city", ("HILDESHEIM",), amend=True),
     Directive("foreign", "KSDLL", S.SIGNED, "sampah", ("JICA",)),
@@ -176,8 +180,8 @@ SHOWCASE: list[Directive] = [
     Directive("single", "K/L", S.APPROVED, "datun", ("KEJARI",)),
     Directive("framework", "KSDD", S.EXPIRED, "pariwisata", ("KOTA-BLITAR",), children=1),
     Directive("framework", "KSDPK", S.TERMINATED, "parkir", ("SEMERU-LOG",), children=1),
-    Directive("single", "KSDPK", S.IN_FORCE, "pendidikan-klinik", ("UM",), expiring=True),
-    Directive("single", "K/L", S.IN_FORCE, "persandian", ("BSSN",), expiring=True),
+    Directive("single", "KSDPK", S.IN_FORCE, "pendidikan-klinik", ("UM",), expiring=75, initiating="DINKES", years=3),
+    Directive("single", "K/L", S.IN_FORCE, "persandian", ("BSSN",), expiring=160),
     Directive("renewal", "K/L", S.DELIBERATION, "statistik", ("BPS",)),
     Directive("foreign", "KSDPL", S.DRAFT, "pariwisata", ("PENANG",)),
     Directive("single", "KSDD", S.IN_FORCE, "banjir", ("KAB-MALANG",), burdens=True),
@@ -291,7 +295,17 @@ class Planner:
             yield from self._framework(d, theme, partners)
         elif d.family == "single":
             doc = "KSB" if self.rng.random() < 0.35 else "PKS"
-            spec = self._agreement(doc, d.kind, d.status, theme, partners, expiring=d.expiring, burdens=d.burdens)
+            spec = self._agreement(
+                doc,
+                d.kind,
+                d.status,
+                theme,
+                partners,
+                expiring=d.expiring,
+                burdens=d.burdens,
+                initiating=d.initiating,
+                years=d.years,
+            )
             yield spec
             yield from self._maybe_amend(spec, theme, force=d.amend)
         elif d.family == "renewal":
@@ -449,7 +463,7 @@ class Planner:
         subject: str | None = None,
         window: tuple[datetime.date, datetime.date] | None = None,
         initiating: str | None = None,
-        expiring: bool = False,
+        expiring: bool | int = False,
         burdens: bool = False,
         years: int | None = None,
         after: datetime.date | None = None,
@@ -633,7 +647,7 @@ class Planner:
         spec: AgreementSpec,
         *,
         years: int | None,
-        expiring: bool,
+        expiring: bool | int,
         window: tuple[datetime.date, datetime.date] | None,
         after: datetime.date | None,
         parent: AgreementSpec | None = None,
@@ -777,7 +791,7 @@ class Planner:
         years: int,
         *,
         limit: int,
-        expiring: bool,
+        expiring: bool | int,
         window: tuple[datetime.date, datetime.date | None] | None,
         after: datetime.date | None,
     ) -> Timeline | None:
@@ -816,7 +830,9 @@ class Planner:
             return Timeline(today - days(2, 40), start, end)
         if status == S.IN_FORCE:
             if expiring:
-                end = today + days(5, 175)
+                end = today + days(5, 175)  # drawn either way: the stream after it stays the same
+                if expiring is not True:
+                    end = today + datetime.timedelta(days=expiring)
                 start = add_years(end + one, -years)
             else:
                 start = today - days(20, years * 365 - 200)

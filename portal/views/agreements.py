@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from cooperation.languages import localized, region_name
 from cooperation.models import Agency, Agreement, AgreementDocument, Partner, PartnerCategory, Publication
+from cooperation.selectors.monev import public_monev_summary
 from cooperation.selectors.public import (
     documents_cleared_for_publication,
     public_agency,
@@ -226,9 +227,10 @@ def agreement_page_context(*, request, agreement, publication, catalogue=None) -
     passed in may be a draft that is not live yet, so its summary is read from it, not from
     `agreement.publication`, and the documents shown are the ones classified public.
 
-    `monev_summary` stays None until monitoring reports exist (issue 6); the template shows its
-    section only when it is filled, as a list of dicts with `period`, `realisation` (percent),
-    `recommendation` and `benefits`.
+    `monev_summary` lists the agreement's verified (live) monev reports, newest period first, from
+    `public_monev_summary()`; None when there are none, so the template leaves its section out.
+    A draft, a submitted report or one sent back for changes never shows, nor the unverified edits
+    of a verified one: the selector reads the live row only.
     """
     if catalogue is None:
         from wagtail.models import Locale
@@ -275,7 +277,7 @@ def agreement_page_context(*, request, agreement, publication, catalogue=None) -
         "chain": chain,
         "documents": [{"document": document, "viewer_url": links.document(document)} for document in documents],
         "restricted_count": restricted_document_count(agreement=agreement),
-        "monev_summary": None,
+        "monev_summary": public_monev_summary(agreement=agreement) or None,
         "related": agreement_rows(related_public_agreements(agreement=agreement), links=links),
         "citation": {
             "authors": _join_names([region_name(), *_party_names(agreement)]),

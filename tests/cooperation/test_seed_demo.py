@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import ModelLogEntry, Page, Revision, Workflow, WorkflowContentType
+from wagtail.models import ModelLogEntry, Page, Revision, TaskState, Workflow, WorkflowContentType, WorkflowState
 
 from cooperation.models import (
     Agreement,
@@ -18,12 +18,16 @@ from cooperation.models import (
     Classification,
     ExternalRequest,
     ExternalRequestStatus,
+    MonevReport,
     Proposal,
     ProposalStatus,
     Publication,
     ReviewTaskState,
+    VerificationStatus,
+    ending_soon_condition,
 )
 from cooperation.selectors import public_agreements
+from cooperation.selectors.monev import ObligationState, monev_obligations
 from cooperation.selectors.proposals import all_overdue_stages, missing_required_documents
 
 pytestmark = pytest.mark.django_db
@@ -158,6 +162,8 @@ def test_a_second_run_adds_nothing():
         Revision,
         Page,
         Workflow,
+        MonevReport,
+        WorkflowState,
     )
     before = {model.__name__: model.objects.count() for model in counted}
 
@@ -168,5 +174,76 @@ def test_a_second_run_adds_nothing():
     assert "publikasi katalog: 0 dibuat" in output
     assert "usulan kerja sama: 0 dibuat, 14 sudah ada" in output
     assert "naskah kerja sama: 0 dibuat, 40 sudah ada" in output
+    assert "laporan monev: 0 dibuat" in output
     assert not ISSUED.search(output)
     assert output.count("sudah ada; token hanya tampil saat dibuat") == 3
+
+
+def test_the_demo_has_monev_reports_in_every_state_through_the_verification_workflow():
+    output = seed()
+
+    reports = MonevReport.objects.select_related("agreement", "created_by")
+    assert set(reports.values_list("verification_status", flat=True)) == set(VerificationStatus.values)
+    assert "laporan monev:" in output and "Perlu Perbaikan 1" in output
+
+    # Submitted: waiting in the Sekretariat's queue. Sent back: the task was rejected with a note.
+    submitted = reports.get(verification_status=VerificationStatus.SUBMITTED)
+    assert submitted.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not submitted.live
+    sent_back = reports.get(verification_status=VerificationStatus.NEEDS_CHANGES)
+    assert sent_back.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    rejected = TaskState.objects.get(workflow_state=sent_back.current_workflow_state, status=TaskState.STATUS_REJECTED)
+    assert rejected.comment and sent_back.verification_note == rejected.comment
+    draft = reports.get(verification_status=VerificationStatus.DRAFT)
+    assert draft.current_workflow_state is None and not draft.live and draft.latest_revision_id
+
+    # Verified reports are live, decided by the Sekretariat after they came in, all in the past.
+    now = timezone.now()
+    verified = reports.filter(verification_status=VerificationStatus.VERIFIED)
+    assert verified.count() >= 4
+    for report in verified:
+        assert report.live and report.verified_by.username == "sekretariat"
+        assert report.period_ends_on < timezone.localdate(report.submitted_at)
+        assert report.submitted_at <= report.verified_at <= now
+        assert report.created_at <= report.submitted_at
+    assert not TaskState.objects.filter(started_at__gt=now).exists()
+
+    # The Dinkes demo user reports on a public agreement whose page shows the verified summary only,
+    # not the later draft edit of a verified report nor the report still waiting.
+    showcase = verified.filter(created_by__username="opd", has_unpublished_changes=True).first()
+    assert showcase is not None and public_agreements().filter(pk=showcase.agreement_id).exists()
+    edit = showcase.get_latest_revision_as_object()
+    assert edit.benefits != showcase.benefits
+    text = Client().get(f"/katalog/naskah/{showcase.agreement_id}/").text
+    assert "Ringkasan Monitoring dan Evaluasi (Monev)" in text
+    assert showcase.benefits in text and edit.benefits not in text
+    assert f"Laporan Monev {showcase.period_label}" in text
+    if submitted.agreement_id == showcase.agreement_id:
+        assert f"Laporan Monev {submitted.period_label}" not in text
+
+    # Most agreements in force reported nothing yet: their obligations are overdue.
+    obligations = monev_obligations(agreements=Agreement.objects.all())
+    assert any(o.state == ObligationState.OVERDUE for o in obligations)
+
+
+def test_the_demo_has_agreements_ending_within_one_three_and_six_months_and_every_ending():
+    seed()
+
+    public = public_agreements()
+    within = {months: set(public.filter(ending_soon_condition(months=months))) for months in (1, 3, 6)}
+    assert within[1]
+    assert within[3] - within[1]
+    assert within[6] - within[3]
+    assert Client().get("/katalog/akan-berakhir/").text.count('class="agreement-link"') == len(within[6])
+
+    # Extended: the old one Diperpanjang, the new one names it; ended by its term; ended early.
+    renewal = Agreement.objects.filter(replaces__status=AgreementStatus.EXTENDED).select_related("replaces").first()
+    assert renewal is not None and renewal.status == AgreementStatus.IN_FORCE
+    assert renewal.starts_on > renewal.replaces.ends_on
+    assert Agreement.objects.filter(status=AgreementStatus.EXPIRED, ends_on__lt=timezone.localdate()).exists()
+    terminated = Agreement.objects.filter(status=AgreementStatus.TERMINATED)
+    assert terminated.exists()
+    for agreement in terminated:
+        assert agreement.terminated_on and agreement.termination_reason
+        assert agreement.starts_on <= agreement.terminated_on <= timezone.localdate()
+        assert agreement.documents.filter(category__code="berita-acara").exists()

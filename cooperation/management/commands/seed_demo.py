@@ -75,6 +75,9 @@ class Command(BaseCommand):
         if report.publication_states:
             states = ", ".join(f"{label} {count}" for label, count in report.publication_states.items())
             self.stdout.write(f"  publikasi katalog: {report.publications_created} dibuat; seluruhnya: {states}")
+        if report.monev_states:
+            states = ", ".join(f"{label} {count}" for label, count in report.monev_states.items())
+            self.stdout.write(f"  laporan monev: {report.monev_created} dibuat; seluruhnya: {states}")
         timings = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.timings.items())
         self.stdout.write(self.style.SUCCESS(f"Selesai ({timings})."))
 
