@@ -16,7 +16,7 @@ from wagtail.models import Collection
 from wagtail.search import index
 
 from ..storage import document_storage
-from ..uploads import validate_document_upload
+from ..uploads import safe_stored_name, validate_document_upload
 from .agreements import Agreement
 from .proposals import Proposal
 from .reference import DocumentCategory
@@ -158,13 +158,22 @@ class AgreementDocument(AbstractDocument):
         return self.classification == Classification.RESTRICTED
 
     def clean(self) -> None:
-        super().clean()
-        if isinstance(getattr(self.file, "file", None), UploadedFile):
-            # A fresh upload, from any form: PDF, or DOCX for drafts, judged by content.
+        upload = getattr(self.file, "file", None) if self.file else None  # no file: FieldFile.file raises
+        fresh = isinstance(upload, UploadedFile)
+        # Monev evidence may be a photo. The monev form links each evidence row to its report before
+        # validation (even an unsaved report), so the relation is known here.
+        as_evidence = self.monev_report_id is not None or self.monev_report is not None
+        if not as_evidence:
+            super().clean()  # Wagtail's extension list (pdf, docx); evidence is judged by its content alone
+        if fresh:
+            # A fresh upload, from any form: PDF, or DOCX for drafts, or a photo as evidence, judged by content.
             try:
-                validate_document_upload(self.file.file, allow_docx=True)
+                validate_document_upload(upload, allow_docx=True, allow_images=as_evidence)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
+            if as_evidence:
+                # The extension of what the file holds, so a photo is served as an image whatever its name.
+                self.file.name = safe_stored_name(upload)
         if self.is_restricted and not (self.restriction_ground and self.restriction_reason.strip()):
             raise ValidationError(
                 {"restriction_reason": _("Dokumen yang dikecualikan wajib menyebut dasar dan alasan pengecualiannya.")}

@@ -4,6 +4,7 @@ Search hits point to a page, so the text is stored per page (``DocumentPage``). 
 with pypdfium2 page by page; a page with no text layer but something drawn on it (a scan) is
 rendered and read by the Tesseract command line, when it and its language packs are installed.
 A DOCX draft has no fixed pages: its whole text is stored as page 1, so drafts are searchable too.
+A photo (JPEG or PNG, monev evidence) is one page: it is read by Tesseract like a scanned page.
 
 Bad files never crash the task and never leave it stuck: an empty file, HTML named ``.pdf``, a
 corrupt or password-protected PDF each end as ``failed`` with a reason in Indonesian that tells
@@ -28,7 +29,7 @@ import subprocess
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,10 +41,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from PIL import Image, ImageOps
 
 from .. import roles
 from ..models import AgreementDocument, DocumentPage, TextStatus
-from ..uploads import DOCX, PDF, detect_document_kind
+from ..uploads import DOCX, IMAGE_KINDS, PDF, detect_document_kind
 
 logger = logging.getLogger(__name__)
 
@@ -286,6 +288,8 @@ def read_document(document: AgreementDocument) -> Outcome:
             return _read_pdf(local, Path(workdir))
         if kind == DOCX:
             return _read_docx(local)
+        if kind in IMAGE_KINDS:
+            return _read_image(local, Path(workdir))
         return Outcome(TextStatus.FAILED, reasons=[_not_a_document(head)])
 
 
@@ -336,7 +340,7 @@ def _read_pdf(path: Path, workdir: Path) -> Outcome:
             pages.append(page_text)
         outcome = Outcome(TextStatus.DONE, pages=pages, page_count=total)
         if any(page.needs_ocr for page in pages):
-            _ocr_pages(pdf, outcome, workdir)
+            _ocr_pages(outcome, workdir, render=lambda number, target: _render_pdf_page(pdf, number, target))
     finally:
         pdf.close()
     if total > limit:
@@ -430,14 +434,22 @@ def _tesseract_env() -> dict[str, str]:
     return {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
-def _ocr_pages(pdf: pdfium.PdfDocument, outcome: Outcome, workdir: Path) -> None:
-    """OCR the pages without a text layer, or say why it could not be done."""
+def _ocr_pages(
+    outcome: Outcome, workdir: Path, *, render: Callable[[int, Path], None], waiting_reason: str | None = None
+) -> None:
+    """OCR the pages without a text layer, or say why it could not be done.
+
+    ``render(number, target)`` writes page ``number`` as a PNG image to ``target``: a PDF page is
+    rendered, a photo is written as it is (upright, grey). ``waiting_reason`` replaces the note
+    about pages without a text layer when OCR cannot run.
+    """
     waiting = [page for page in outcome.pages if page.needs_ocr]
     numbers = page_list([page.number for page in waiting])
     if reason := ocr_unavailable_reason():
         outcome.status = TextStatus.NEEDS_OCR
         outcome.reasons.append(
-            ngettext(
+            waiting_reason
+            or ngettext(
                 "Halaman %(pages)s tidak memiliki lapisan teks (hasil pindaian) dan perlu OCR.",
                 "Halaman %(pages)s tidak memiliki lapisan teks (hasil pindaian) dan perlu OCR.",
                 len(waiting),
@@ -450,9 +462,10 @@ def _ocr_pages(pdf: pdfium.PdfDocument, outcome: Outcome, workdir: Path) -> None
     timed_out: list[int] = []
     failed: list[int] = []
     for page_text in waiting:
-        page = pdf[page_text.number - 1]
+        path = workdir / "halaman.png"
         try:
-            text = _ocr_page(page, workdir, command=command)
+            render(page_text.number, path)
+            text = _ocr_image(path, command=command)
         except subprocess.TimeoutExpired:
             timed_out.append(page_text.number)
             continue
@@ -461,7 +474,7 @@ def _ocr_pages(pdf: pdfium.PdfDocument, outcome: Outcome, workdir: Path) -> None
             failed.append(page_text.number)
             continue
         finally:
-            page.close()
+            path.unlink(missing_ok=True)
         page_text.text = _clean(text) or page_text.text
         page_text.ocr = True
         page_text.needs_ocr = False
@@ -476,31 +489,79 @@ def _ocr_pages(pdf: pdfium.PdfDocument, outcome: Outcome, workdir: Path) -> None
         outcome.reasons.append(_("OCR halaman %(pages)s gagal (lihat log server).") % {"pages": page_list(failed)})
 
 
-def _ocr_page(page: pdfium.PdfPage, workdir: Path, *, command: str) -> str:
-    width, height = page.get_size()
-    scale = ocr_dpi() / 72
-    if width * height * scale * scale > MAX_RENDER_PIXELS:
-        scale = math.sqrt(MAX_RENDER_PIXELS / max(width * height, 1))
-    bitmap = page.render(scale=scale, grayscale=True)
+def _render_pdf_page(pdf: pdfium.PdfDocument, number: int, target: Path) -> None:
+    page = pdf[number - 1]
     try:
-        image = bitmap.to_pil()
-        path = workdir / "halaman.png"
-        image.save(path, compress_level=1)
+        width, height = page.get_size()
+        scale = ocr_dpi() / 72
+        if width * height * scale * scale > MAX_RENDER_PIXELS:
+            scale = math.sqrt(MAX_RENDER_PIXELS / max(width * height, 1))
+        bitmap = page.render(scale=scale, grayscale=True)
+        try:
+            bitmap.to_pil().save(target, compress_level=1)
+        finally:
+            bitmap.close()
     finally:
-        bitmap.close()
-    try:
-        completed = subprocess.run(
-            [command, str(path), "stdout", "-l", ocr_languages()],
-            capture_output=True,
-            timeout=ocr_timeout(),
-            check=False,
-            env=_tesseract_env(),
-        )
-    finally:
-        path.unlink(missing_ok=True)
+        page.close()
+
+
+def _ocr_image(path: Path, *, command: str) -> str:
+    """The text Tesseract reads in one page image: the one place Tesseract is run on a page."""
+    completed = subprocess.run(
+        [command, str(path), "stdout", "-l", ocr_languages()],
+        capture_output=True,
+        timeout=ocr_timeout(),
+        check=False,
+        env=_tesseract_env(),
+    )
     if completed.returncode != 0:
         raise OcrFailed(completed.stderr.decode("utf-8", "replace")[-500:])
     return completed.stdout.decode("utf-8", "replace")
+
+
+# -- photos ---------------------------------------------------------------------------------------
+
+
+def _read_image(path: Path, workdir: Path) -> Outcome:
+    """A photo (JPEG or PNG) is one page without a text layer: OCR it like a scanned page."""
+    try:
+        image = _load_photo(path)
+    except Image.DecompressionBombError:
+        return Outcome(
+            TextStatus.FAILED,
+            reasons=[_("Gambar terlalu besar (jumlah pikselnya) untuk dibaca. Unggah foto beresolusi lebih kecil.")],
+        )
+    except (OSError, ValueError, SyntaxError, EOFError):  # Pillow's errors for a truncated or corrupt image
+        return Outcome(
+            TextStatus.FAILED,
+            reasons=[_("Berkas gambar rusak atau tidak lengkap sehingga tidak dapat dibaca. Unggah ulang fotonya.")],
+        )
+    outcome = Outcome(TextStatus.DONE, pages=[PageText(number=1, needs_ocr=True)], page_count=1)
+    try:
+        _ocr_pages(
+            outcome,
+            workdir,
+            render=lambda number, target: image.save(target, compress_level=1),
+            waiting_reason=_("Berkas berupa gambar (foto atau pindaian) tanpa lapisan teks dan perlu OCR."),
+        )
+    finally:
+        image.close()
+    return outcome
+
+
+def _load_photo(path: Path) -> Image.Image:
+    """The photo decoded, upright (phones store the rotation in EXIF), grey and no larger than a rendered page."""
+    with Image.open(path) as opened:
+        if opened.width * opened.height > MAX_RENDER_PIXELS:
+            # A JPEG can be decoded at a fraction of its size, which saves most of the memory.
+            scale = math.sqrt(MAX_RENDER_PIXELS / (opened.width * opened.height))
+            opened.draft("L", (int(opened.width * scale), int(opened.height * scale)))
+        opened.load()
+        image = ImageOps.exif_transpose(opened).convert("L")
+    if image.width * image.height > MAX_RENDER_PIXELS:
+        scale = math.sqrt(MAX_RENDER_PIXELS / (image.width * image.height))
+        image = image.resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))))
+    return image
 
 
 # -- DOCX drafts ----------------------------------------------------------------------------------

@@ -147,6 +147,8 @@ SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILDOCS_DOCUMENT_MODEL = "cooperation.AgreementDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx"]  # checked by content too: cooperation.uploads
+# Monev evidence photos open in the browser like PDFs; their content was checked on upload.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "image/jpeg", "image/png"]
 
 # Documents on S3 (docs/storage.md): with a bucket name, agreement documents live in a private bucket
 # of any S3-compatible server (AWS, MinIO, versitygw, Ceph). The serve view still checks the user,

@@ -232,7 +232,8 @@ def test_blank_pages_need_no_ocr(upload, settings):
         pytest.param(b"%PDF-1.4\n%rusak\n", "Berkas PDF rusak", id="corrupt"),
         pytest.param(text_pdf("Naskah")[:400], "Berkas PDF rusak", id="truncated"),
         pytest.param(encrypted_pdf(), "dilindungi kata sandi", id="encrypted"),
-        pytest.param(b"\x89PNG\r\n\x1a\nbukan dokumen", "bukan PDF atau DOCX", id="image"),
+        pytest.param(b"GIF89a\x01\x00\x01\x00bukan dokumen", "bukan PDF atau DOCX", id="gif"),
+        pytest.param(b"\x89PNG\r\n\x1a\nbukan gambar", "Berkas gambar rusak", id="broken-png"),
         pytest.param(b"PK\x03\x04rusak", "bukan PDF atau DOCX", id="broken-zip"),
     ],
 )
