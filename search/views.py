@@ -17,11 +17,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cooperation.models import AgreementDocument
 from cooperation.selectors import agreements_visible_to
 from cooperation.selectors.catalogue import STAFF_STATUS_LABELS, facet_options_from_counts
+from cooperation.views.pages import AdminPageMixin
 from portal.filters import FACETS
 
 from . import engines
@@ -74,7 +74,7 @@ def _page(raw: str | None) -> int:
     return min(int(raw), MAX_PAGE) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 7 and int(raw) > 0 else 1
 
 
-class ArchiveSearchView(WagtailAdminTemplateMixin, TemplateView):
+class ArchiveSearchView(AdminPageMixin, TemplateView):
     template_name = "agreement_search/archive.html"
     page_title = gettext_lazy("Pencarian Arsip")
     header_icon = "search"
@@ -83,9 +83,6 @@ class ArchiveSearchView(WagtailAdminTemplateMixin, TemplateView):
         if not may_search_archive(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

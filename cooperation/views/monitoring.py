@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import roles
 from ..reporting.implementation import implementation_report
@@ -28,6 +27,7 @@ from ..reporting.spreadsheets import XLSX_CONTENT_TYPE, implementation_xlsx, reg
 from ..selectors.agreements import status_counts
 from ..selectors.monev import compliance_by_agency
 from ..selectors.monitoring import bar_percent, ending_soon_with_days_left, may_see_monitoring, review_stage_durations
+from .pages import AdminPageMixin
 
 
 def may_download_reports(user: roles.User) -> bool:
@@ -45,7 +45,7 @@ class YearForm(forms.Form):
     )
 
 
-class MonitoringDashboardView(WagtailAdminTemplateMixin, TemplateView):
+class MonitoringDashboardView(AdminPageMixin, TemplateView):
     """ "Dasbor Monitoring": status, monev compliance per agency, ending soon, days per review stage."""
 
     template_name = "cooperation/monitoring/dashboard.html"
@@ -107,7 +107,7 @@ DOWNLOADS = {
 CONTENT_TYPES = {"xlsx": XLSX_CONTENT_TYPE, "pdf": "application/pdf", "csv": "text/csv; charset=utf-8"}
 
 
-class UpwardReportsView(WagtailAdminTemplateMixin, TemplateView):
+class UpwardReportsView(AdminPageMixin, TemplateView):
     """ "Laporan Kerja Sama": choose a period, download the implementation report or the register."""
 
     template_name = "cooperation/monitoring/reports.html"

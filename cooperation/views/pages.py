@@ -50,3 +50,13 @@ class ReadableInspectMixin:
         if value is True or value is False:
             return _("Ya") if value else _("Tidak")
         return value
+
+
+class AdminPageMixin(WagtailAdminTemplateMixin):
+    """A stand-alone admin page (not a viewset's): its own title in the header and breadcrumbs.
+
+    Without it Wagtail's header falls back to the home breadcrumb ("Beranda").
+    """
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]

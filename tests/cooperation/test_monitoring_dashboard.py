@@ -171,6 +171,8 @@ def test_region_wide_roles_open_the_dashboard_and_see_it_in_the_menu(client, use
     response = open_dashboard(client, users[role])
 
     assert response.status_code == 200
+    breadcrumbs = re.search(r'aria-label="Breadcrumb"(.*?)</nav>', response.content.decode(), re.S).group(1)
+    assert "Dasbor Monitoring" in breadcrumbs, "the header names the page, not only Beranda"
     home = client.get("/admin/").content.decode()
     assert 'href="/admin/monitoring/"' in home
     assert "Monitoring dan pelaporan" in home, "the home page panel links the dashboard and the reports"
