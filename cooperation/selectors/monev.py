@@ -132,9 +132,9 @@ def monev_obligations(
     agreement_list = list(agreements)
     reports: dict[tuple[int, datetime.date], MonevReport] = {
         (report.agreement_id, report.period_starts_on): report
+        # No indicators: the states need only the status and dates, and at a region's scale
+        # (tens of thousands of reports) building every indicator costs more than the rest.
         for report in MonevReport.objects.filter(agreement__in=[a.pk for a in agreement_list])
-        .select_related("reporting_agency")
-        .prefetch_related(Prefetch("indicators", queryset=MonevIndicator.objects.order_by("sort_order", "pk")))
     }
     obligations = []
     for agreement in agreement_list:
