@@ -22,18 +22,14 @@ import json
 import os
 import sys
 
-from harness import OUT, fetch, measure, prepare_database, run_sizes, sizes_from
+from harness import OUT, fetch, measure, prepare_database, run_sizes, sizes_from, sizes_parser
 
 CHUNK_NOTE = "a fixed number per 2,000 rows"
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="2000,100000", help="comma-separated register sizes (default 2000,100000)")
-    parser.add_argument("--runs", type=int, default=7, help="timed runs per page (median reported)")
+    parser = sizes_parser(__doc__, sizes="2000,100000", runs=7)
     parser.add_argument("--download-runs", type=int, default=1, help="timed runs per whole-catalogue download")
-    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database (seed only tops up)")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     return parser.parse_args()
 
 

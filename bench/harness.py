@@ -4,6 +4,7 @@ Each size runs in its own child process (Django settles its database once per pr
 benchmarks call `prepare_database` in a child and `measure` for each URL.
 """
 
+import argparse
 import io
 import json
 import os
@@ -15,6 +16,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
+
+
+def sizes_parser(doc: str, *, sizes: str, runs: int) -> argparse.ArgumentParser:
+    """The options every size benchmark takes: --sizes, --runs, --reuse, and the hidden --worker N
+    that `run_sizes` passes to the child for one size."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--sizes", default=sizes, help=f"comma-separated register sizes (default {sizes})")
+    parser.add_argument("--runs", type=int, default=runs, help="timed runs per page (median reported)")
+    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database (seed only tops up)")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    return parser
 
 
 def sizes_from(text: str) -> list[int]:

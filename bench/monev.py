@@ -29,19 +29,14 @@ import statistics
 import sys
 import time
 
-from harness import OUT, prepare_database, run_sizes, sizes_from
+from harness import OUT, prepare_database, run_sizes, sizes_from, sizes_parser
 from harness import measure as measure_url
 
 REPORTED_SHARE = 0.75
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,5000", help="comma-separated register sizes (default 1000,5000)")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per page (median reported)")
-    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database (seed only tops up)")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
-    return parser.parse_args()
+    return sizes_parser(__doc__, sizes="1000,5000", runs=5).parse_args()
 
 
 def main() -> int:

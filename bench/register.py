@@ -21,22 +21,18 @@ import json
 import os
 import sys
 
-from harness import OUT, prepare_database, run_sizes, sizes_from
+from harness import OUT, prepare_database, run_sizes, sizes_from, sizes_parser
 from harness import measure as measure_url
 
 LIST_URL = "/admin/snippets/cooperation/agreement/"
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,100000", help="comma-separated register sizes (default 1000,100000)")
-    parser.add_argument("--runs", type=int, default=7, help="timed runs per page view (median reported)")
+    parser = sizes_parser(__doc__, sizes="1000,100000", runs=7)
     parser.add_argument("--export-runs", type=int, default=3, help="timed runs per CSV export")
     parser.add_argument(
         "--search-runs", type=int, default=1, help="timed runs of the admin search (slow on SQLite at large N)"
     )
-    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database (seed only tops up)")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     return parser.parse_args()
 
 

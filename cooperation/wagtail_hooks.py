@@ -1,6 +1,10 @@
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -27,6 +31,17 @@ register_snippet(PublicationViewSet)
 register_snippet(ReferenceDataGroup)
 
 
+class MenuItemFor(MenuItem):
+    """A menu entry shown only to the users ``shown_to`` admits, the same rule its page enforces."""
+
+    def __init__(self, shown_to: Callable[[roles.User], bool], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request) -> bool:
+        return self.shown_to(request.user)
+
+
 # -- Monev reports: the register of reports, the schedule page, the agency's home panel -------------
 from .views.monev import MonevReportViewSet  # noqa: E402
 
@@ -51,15 +66,12 @@ def hide_monev_publish_button(menu_items, request, context):
 
 @hooks.register("register_admin_menu_item")
 def register_monev_schedule_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
-
-    class MonevScheduleMenuItem(MenuItem):
-        def is_shown(self, request) -> bool:
-            return roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user)
-
-    return MonevScheduleMenuItem(
-        _("Jadwal Monev"), reverse("wagtailsnippets_cooperation_monevreport:schedule"), icon_name="date", order=102
+    return MenuItemFor(
+        lambda user: roles.is_region_wide(user) or roles.AGENCY_STAFF in roles.role_names(user),
+        _("Jadwal Monev"),
+        reverse_lazy("wagtailsnippets_cooperation_monevreport:schedule"),
+        icon_name="date",
+        order=102,
     )
 
 
@@ -161,15 +173,7 @@ def register_document_text_urls():
 
 
 # --- Report "Teks Dokumen" (views/document_report.py): documents whose text is not searchable yet ---
-from django.urls import reverse_lazy  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-
 from .views.document_report import DocumentTextReportView, may_see_document_text_report  # noqa: E402
-
-
-class DocumentTextReportMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return may_see_document_text_report(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -186,7 +190,8 @@ def register_document_text_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_document_text_report_menu_item():
-    return DocumentTextReportMenuItem(
+    return MenuItemFor(
+        may_see_document_text_report,
         _("Teks Dokumen"),
         reverse_lazy("cooperation_document_text_report"),
         name="teks-dokumen",
@@ -209,26 +214,21 @@ def register_monitoring_urls():
     ]
 
 
-class MonitoringDashboardMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return monitoring_views.may_see_monitoring(request.user)
-
-
-class UpwardReportsMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return monitoring_views.may_download_reports(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_monitoring_dashboard_menu_item():
-    return MonitoringDashboardMenuItem(
-        _("Dasbor Monitoring"), reverse_lazy("cooperation_monitoring_dashboard"), icon_name="table", order=97
+    return MenuItemFor(
+        monitoring_views.may_see_monitoring,
+        _("Dasbor Monitoring"),
+        reverse_lazy("cooperation_monitoring_dashboard"),
+        icon_name="table",
+        order=97,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def register_upward_reports_menu_item():
-    return UpwardReportsMenuItem(
+    return MenuItemFor(
+        monitoring_views.may_download_reports,
         _("Laporan Pelaksanaan & Register"),
         reverse_lazy("cooperation_upward_reports"),
         name="laporan-kerja-sama",

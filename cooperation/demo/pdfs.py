@@ -13,6 +13,7 @@ from decimal import Decimal
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from cooperation.exports import latin1
 from cooperation.models import AgreementStatus, FundingSource, PartnerCategory, PartyRole
 
 from . import data
@@ -48,23 +49,6 @@ FUNDING_WORDS = {
     FundingSource.MIXED: "APBD Kota Malang dan dana pihak mitra secara proporsional",
 }
 BLANK = "...................."
-LATIN1_FIXES = str.maketrans(
-    {
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2026": "...",
-        "\u2022": "-",
-    }
-)
-
-
-def latin1(text: str) -> str:
-    """What the core fonts can draw: typographic punctuation folded, anything else replaced."""
-    return text.translate(LATIN1_FIXES).encode("latin-1", "replace").decode("latin-1")
 
 
 def terbilang(number: int) -> str:

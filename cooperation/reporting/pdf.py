@@ -1,8 +1,8 @@
 """The implementation report as a PDF: A4 landscape, table header on every page, "Halaman x dari y".
 
 Like the demo paperwork (cooperation/demo/pdfs.py) it uses fpdf2's core fonts, which know Latin-1
-only: every string passes through the same ``latin1`` folding (dashes, quotes), which covers
-Indonesian text.
+only: every string passes through the same ``latin1`` folding (cooperation/exports.py: dashes,
+quotes), which covers Indonesian text.
 """
 
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
-from ..demo.pdfs import latin1
+from ..exports import latin1
 from .implementation import ImplementationReport, percent, rupiah
 
 # Column widths in millimetres; A4 landscape leaves 277 mm between 10 mm margins.

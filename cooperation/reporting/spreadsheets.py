@@ -1,7 +1,7 @@
 """XLSX and CSV files of the upward reports: bold headers, frozen panes, number formats, widths.
 
-Text cells go through the catalogue export's formula guard, so a title starting with "=" stays
-text in Excel and LibreOffice.
+Text cells go through the same formula guard as the catalogue's downloads (cooperation/exports.py),
+so a title starting with "=" stays text in Excel and LibreOffice.
 """
 
 import csv
@@ -15,8 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from portal.views.catalogue import _text_cell
-
+from ..exports import text_cell
 from .implementation import ImplementationReport
 from .register import REGISTER_COLUMNS, Register
 
@@ -29,7 +28,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def _cell_value(value):
     if isinstance(value, str):
-        return _text_cell(value)
+        return text_cell(value)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value

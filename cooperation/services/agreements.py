@@ -1,11 +1,13 @@
 """Every change of an agreement's state: one function each, one transaction, audited."""
 
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -154,23 +156,36 @@ def record_signature(
 def bring_agreements_into_force(*, today: datetime.date | None = None) -> int:
     """Signed agreements whose start date has come become Berlaku; safe to run any number of times."""
     today = today or timezone.localdate()
-    started = Agreement.objects.filter(status=AgreementStatus.SIGNED, starts_on__lte=today)
+    return move_due_agreements(
+        from_status=AgreementStatus.SIGNED,
+        to_status=AgreementStatus.IN_FORCE,
+        due=Q(starts_on__lte=today),
+        note=lambda agreement: (
+            in_register_language(gettext_noop("Mulai berlaku pada %(date)s."))
+            % {"date": agreement.starts_on.strftime("%d-%m-%Y")}
+        ),
+    )
+
+
+def move_due_agreements(*, from_status: str, to_status: str, due: Q, note: Callable[[Agreement], str]) -> int:
+    """The clock's status changes (Berlaku, Berakhir): every agreement in ``from_status`` matching
+    ``due`` moves to ``to_status`` with a history row and an audit entry, one transaction each.
+
+    Each is checked again under a row lock, so two runs at once, or a run beside a user's change,
+    never move an agreement twice or from a status it has already left. Returns how many moved.
+    """
     count = 0
-    for agreement in started.iterator():
+    for agreement in Agreement.objects.filter(due, status=from_status).iterator():
         with transaction.atomic():
-            locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
-            if locked.status != AgreementStatus.SIGNED:
+            locked = Agreement.objects.select_for_update().filter(due, pk=agreement.pk, status=from_status).first()
+            if locked is None:
                 continue
-            locked.status = AgreementStatus.IN_FORCE
+            locked.status = to_status
             locked.save(update_fields=["status", "updated_at"])
             AgreementStatusChange.objects.create(
-                agreement=locked,
-                from_status=AgreementStatus.SIGNED,
-                to_status=AgreementStatus.IN_FORCE,
-                note=in_register_language(gettext_noop("Mulai berlaku pada %(date)s."))
-                % {"date": locked.starts_on.strftime("%d-%m-%Y")},
+                agreement=locked, from_status=from_status, to_status=to_status, note=note(locked)
             )
-            log(locked, STATUS_CHANGE_ACTION, data={"from": AgreementStatus.SIGNED, "to": AgreementStatus.IN_FORCE})
+            log(locked, STATUS_CHANGE_ACTION, data={"from": from_status, "to": to_status})
             count += 1
     return count
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -22,7 +23,6 @@ from ..models import (
     Agreement,
     AgreementDocument,
     AgreementStatus,
-    AgreementStatusChange,
     DocumentCategory,
     DocumentRole,
     DocumentType,
@@ -34,7 +34,7 @@ from ..models import (
 )
 from ..selectors import agency_of, agreements_changeable_by, missing_required_documents
 from ..uploads import validate_document_upload
-from .agreements import STATUS_CHANGE_ACTION, change_agreement_status, in_register_language
+from .agreements import change_agreement_status, in_register_language, move_due_agreements
 
 EXTENSION_ACTION = "cooperation.extension_started"
 AMENDMENT_ACTION = "cooperation.amendment_started"
@@ -352,22 +352,12 @@ def expire_agreements(*, today: datetime.date | None = None) -> int:
     Berakhir from the next day: on ``ends_on`` itself nothing changes.
     """
     today = today or timezone.localdate()
-    ended = Agreement.objects.filter(status=AgreementStatus.IN_FORCE, ends_on__lt=today)
-    count = 0
-    for agreement in ended.iterator():
-        with transaction.atomic():
-            locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
-            if locked.status != AgreementStatus.IN_FORCE or not locked.ends_on or locked.ends_on >= today:
-                continue
-            locked.status = AgreementStatus.EXPIRED
-            locked.save(update_fields=["status", "updated_at"])
-            AgreementStatusChange.objects.create(
-                agreement=locked,
-                from_status=AgreementStatus.IN_FORCE,
-                to_status=AgreementStatus.EXPIRED,
-                note=in_register_language(gettext_noop("Berakhir: jangka waktu habis pada %(date)s."))
-                % {"date": locked.ends_on.strftime("%d-%m-%Y")},
-            )
-            log(locked, STATUS_CHANGE_ACTION, data={"from": AgreementStatus.IN_FORCE, "to": AgreementStatus.EXPIRED})
-            count += 1
-    return count
+    return move_due_agreements(
+        from_status=AgreementStatus.IN_FORCE,
+        to_status=AgreementStatus.EXPIRED,
+        due=Q(ends_on__lt=today),
+        note=lambda agreement: (
+            in_register_language(gettext_noop("Berakhir: jangka waktu habis pada %(date)s."))
+            % {"date": agreement.ends_on.strftime("%d-%m-%Y")}
+        ),
+    )

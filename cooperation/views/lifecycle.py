@@ -2,7 +2,6 @@
 cooperation/services/lifecycle.py and turn its refusals into messages."""
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,19 +17,13 @@ from ..selectors import missing_required_documents
 from ..selectors.proposals import required_document_categories
 from ..services import lifecycle
 from .pages import RecordFormPageMixin
+from .refusals import REFUSALS, RefusalOnFormMixin
 
-REFUSALS = (ValidationError, PermissionDenied)
 AGREEMENT_URLS = "wagtailsnippets_cooperation_agreement"
 PROPOSAL_URLS = "wagtailsnippets_cooperation_proposal"
 
 
-def _refusal_messages(error: Exception) -> list[str]:
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [str(error) or _("Anda tidak berwenang melakukan tindakan ini.")]
-
-
-class LifecycleFormView(RecordFormPageMixin, FormView):
+class LifecycleFormView(RefusalOnFormMixin, RecordFormPageMixin, FormView):
     """One agreement, one form; a step the agreement's status does not allow sends the user back."""
 
     url_namespace = AGREEMENT_URLS
@@ -59,11 +52,6 @@ class LifecycleFormView(RecordFormPageMixin, FormView):
             "intro": self.intro,
             "submit_label": self.submit_label,
         }
-
-    def refused(self, form, error: Exception):
-        for message in _refusal_messages(error):
-            form.add_error(None, message)
-        return self.form_invalid(form)
 
 
 class FollowUpView(LifecycleFormView):

@@ -1,6 +1,7 @@
 """Admin screens for proposals: the register of submissions, the review actions, the timeline."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from functools import partial
+
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -26,19 +27,14 @@ from ..selectors import (
 from ..selectors.proposals import current_stage, required_clearances, required_document_categories
 from ..services import proposals as proposal_services
 from .pages import ReadableInspectMixin, RecordFormPageMixin
+from .refusals import REFUSALS, RefusalOnFormMixin, RefusalRedirectMixin, SubmitThroughServiceMixin
 from .scoping import scoped
 
-REFUSALS = (ValidationError, PermissionDenied)
 
-
-def refusal_messages(error: Exception) -> list[str]:
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [str(error) or _("Anda tidak berwenang melakukan tindakan ini.")]
-
-
-class ProposalSaveMixin:
+class ProposalSaveMixin(SubmitThroughServiceMixin):
     """Edits and submissions go through the service's permission check; refusals become messages."""
+
+    refusal_url_name = "wagtailsnippets_cooperation_proposal:inspect"
 
     def save_instance(self):
         is_new = self.form.instance.pk is None
@@ -48,21 +44,8 @@ class ProposalSaveMixin:
             proposal_services.record_proposal_author(proposal=instance, by=self.request.user)
         return instance
 
-    def submit_action(self):
-        return self._refused_as_message(
-            lambda: proposal_services.submit_proposal(proposal=self.object, by=self.request.user, save_revision=False)
-        )
-
-    def workflow_action_action(self):
-        return self._refused_as_message(super().workflow_action_action)
-
-    def _refused_as_message(self, act):
-        try:
-            return act()
-        except REFUSALS as error:
-            for message in refusal_messages(error):
-                messages.error(self.request, message)
-            return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
+    def submit(self) -> None:
+        proposal_services.submit_proposal(proposal=self.object, by=self.request.user, save_revision=False)
 
 
 class ProposalCreateView(ProposalSaveMixin, snippet_views.CreateView):
@@ -77,14 +60,11 @@ class ProposalEditView(ProposalSaveMixin, snippet_views.EditView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class ProposalWorkflowActionView(snippet_views.WorkflowActionView):
+class ProposalWorkflowActionView(RefusalRedirectMixin, snippet_views.WorkflowActionView):
+    refusal_url_name = "wagtailsnippets_cooperation_proposal:inspect"
+
     def post(self, request, *args, **kwargs):
-        try:
-            return super().post(request, *args, **kwargs)
-        except REFUSALS as error:
-            for message in refusal_messages(error):
-                messages.error(request, message)
-            return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
+        return self.refused_as_message(partial(super().post, request, *args, **kwargs))
 
 
 class ProposalInspectView(ReadableInspectMixin, snippet_views.InspectView):
@@ -131,7 +111,7 @@ class ProposalInspectView(ReadableInspectMixin, snippet_views.InspectView):
         return buttons
 
 
-class ProposalActionView(RecordFormPageMixin, FormView):
+class ProposalActionView(RefusalOnFormMixin, RecordFormPageMixin, FormView):
     """Approve, approve with a comment, request changes or decline: a plain form, no script needed."""
 
     url_namespace = "wagtailsnippets_cooperation_proposal"
@@ -171,9 +151,7 @@ class ProposalActionView(RecordFormPageMixin, FormView):
                 comment=form.cleaned_data["comment"],
             )
         except REFUSALS as error:
-            for message in refusal_messages(error):
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.refused(form, error)
         self.object.refresh_from_db()
         messages.success(
             self.request,
@@ -182,7 +160,7 @@ class ProposalActionView(RecordFormPageMixin, FormView):
         return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
 
 
-class ClearanceView(RecordFormPageMixin, FormView):
+class ClearanceView(RefusalOnFormMixin, RecordFormPageMixin, FormView):
     """The secretariat records a DPRD approval, an LoI, a Kemendagri consultation or Full Powers."""
 
     url_namespace = "wagtailsnippets_cooperation_proposal"
@@ -211,9 +189,7 @@ class ClearanceView(RecordFormPageMixin, FormView):
                 by=self.request.user,
             )
         except REFUSALS as error:
-            for message in refusal_messages(error):
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.refused(form, error)
         messages.success(self.request, _("Persyaratan tambahan tercatat."))
         return redirect("wagtailsnippets_cooperation_proposal:inspect", self.object.pk)
 

@@ -23,6 +23,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cooperation.exports import text_cell
 from cooperation.selectors import public_agreements, with_public_card_relations
 from cooperation.selectors.catalogue import (
     EXPORT_COLUMNS,
@@ -406,23 +407,15 @@ class _Echo:
         return value
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text_cell(value: str) -> str:
-    """Spreadsheets run a cell that starts like a formula: prefix an apostrophe so text stays text."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, list):
-        return _text_cell("; ".join(value))
+        return text_cell("; ".join(value))
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, str):
-        return _text_cell(value)
+        return text_cell(value)
     return value
 
 

@@ -39,7 +39,7 @@ def test_no_digest_is_sent_when_nothing_is_overdue(make_proposal, review, users,
 def test_a_secretary_who_opted_out_of_the_digest_does_not_receive_it(
     make_proposal, review, users, django_capture_on_commit_callbacks
 ):
-    from cooperation.models import NotificationKind, NotificationOptOut
+    from cooperation.models import NotificationOptOut
 
     NotificationOptOut.objects.create(user=users["secretariat"], kind="overdue_digest")
     with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
