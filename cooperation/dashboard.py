@@ -91,6 +91,7 @@ class MonevDuePanel(Component):
     name = "cooperation_monev_due"
     order = 25
     template_name = "cooperation/dashboard/monev_due.html"
+    limit = 10  # the most urgent; the rest are one click away on the schedule
 
     def __init__(self, user):
         self.user = user
@@ -101,7 +102,8 @@ class MonevDuePanel(Component):
 
         outstanding = [obligation for obligation in obligations_for(user=self.user) if obligation.is_outstanding]
         return {
-            "obligations": outstanding[:20],
+            "obligations": outstanding[: self.limit],
+            "outstanding_count": len(outstanding),
             "can_write": may_write_reports(self.user),
             "awaiting": reports_awaiting_verification(user=self.user),
         }

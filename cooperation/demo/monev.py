@@ -11,10 +11,10 @@ This seeder writes a fixed set of reports on the first demo agreements that owe 
 - a second agreement whose last report was sent back for changes with the Sekretariat's note;
 - a third with its last report still a draft;
 - a few more with every recent period verified but the last, which is left owed;
-- every other agreement reports nothing, so some obligations are overdue ("Terlambat").
-
-Only the last two or three closed periods are reported (the system went live recently); older ones
-stay owed.
+- the history: a mature deployment has its past reports in, so every other closed period is
+  verified, written in bulk (no revision, no workflow: nobody opens them in the workflow any more),
+  except the periods closed in the last couple of weeks and the last closed period of LEFT_OWED more
+  agreements, so the dashboard and the reminders have a handful of reports due or overdue.
 
 As in proposals.py, the services stamp everything "now": each step runs inside ``DemoClock.at`` and
 the timestamps it wrote are moved to planned moments after the period closed. Only timestamps move.
@@ -47,7 +47,7 @@ from cooperation.models import (
     agreement_monev_periods,
 )
 from cooperation.selectors import public_agreements
-from cooperation.selectors.monev import ObligationState, monev_obligations
+from cooperation.selectors.monev import OBLIGATED_STATES, ObligationState, monev_obligations, responsible_agencies
 from cooperation.services.monev import act_on_report, record_report_author, submit_report
 
 from .planner import AGENCY_USERS, DEMO_MARKER
@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 VERIFIER = "sekretariat"
 PREFERRED_AGENCIES = ("DINKES", "DISKOMINFO")  # the agencies of the demo users opd and opd2
 FULLY_REPORTED = 4  # agreements after the three showcases whose recent reports are all verified
+LEFT_OWED = 2  # more agreements whose last closed period is left owed (Terlambat or due soon)
+MIN_DAYS_TO_REPORT = 15  # periods closed more recently are not in yet: "Menunggu laporan"
 
 DRAFT = "draft"
 SUBMITTED = "submitted"
@@ -144,13 +146,15 @@ class MonevSeeder:
         self.now = timezone.now()
         self.today = timezone.localdate()
         self.calendar = DemoClock(self.now)  # only for its office-hours moments
+        self.left_owed: set[tuple[int, datetime.date]] = set()  # (agreement pk, period start) kept unreported
 
     def run(self) -> None:
         if MonevReport().get_workflow() is None:
             self.b.write("Alur 'Verifikasi Laporan Monev' belum ada (migrasi 0014): laporan monev demo dilewati.")
             return
+        scenarios = self.scenarios()
         with override_settings(EMAIL_BACKEND=QUIET_EMAIL_BACKEND):
-            for scenario in self.scenarios():
+            for scenario in scenarios:
                 for period, outcome in scenario.outcomes:
                     if MonevReport.objects.filter(
                         agreement=scenario.agreement, period_starts_on=period.starts_on
@@ -166,6 +170,8 @@ class MonevSeeder:
                             agreement=scenario.agreement, period_starts_on=period.starts_on
                         ).update(created_at=written)
                     self.report.monev_created += 1
+        with transaction.atomic():
+            self.report.monev_created += self.history(scenarios)
         self.report.monev_states = self.tally()
 
     # -- which agreements get which reports ------------------------------------------------------------
@@ -220,8 +226,108 @@ class MonevSeeder:
             if agreement is None:
                 break
             periods = closed[agreement.pk][-3:-1]  # the last closed period stays owed
+            self.left_owed.add((agreement.pk, closed[agreement.pk][-1].starts_on))
             scenarios.append(Scenario(agreement, self._reporter(agreement), [(p, VERIFIED) for p in periods]))
         return scenarios
+
+    # -- the history ---------------------------------------------------------------------------------
+
+    def history(self, scenarios: list[Scenario]) -> int:
+        """Verified reports for the closed periods still without one (see the docstring), in bulk: fast
+        at any register size. Returns how many were written."""
+        demo = (
+            Agreement.objects.filter(
+                internal_notes__startswith=DEMO_MARKER,
+                status__in=OBLIGATED_STATES,
+                starts_on__isnull=False,
+                ends_on__isnull=False,
+            )
+            .select_related("kind", "initiating_agency")
+            .prefetch_related("implementing_agencies")
+            .order_by("pk")
+        )
+        existing = set(MonevReport.objects.filter(agreement__in=demo).values_list("agreement_id", "period_starts_on"))
+        in_scenarios = {scenario.agreement.pk for scenario in scenarios}
+        owed = set(self.left_owed)
+        planned: list[tuple[Agreement, MonevPeriod]] = []
+        for agreement in demo:
+            reportable = [
+                p for p in agreement_monev_periods(agreement) if (self.today - p.ends_on).days >= MIN_DAYS_TO_REPORT
+            ]
+            if not reportable:
+                continue
+            last = reportable[-1]
+            recent = last.due_on >= self.today - datetime.timedelta(days=365)
+            left = sum(1 for pk, _start in owed if pk not in in_scenarios)
+            if agreement.pk not in in_scenarios and recent and left < LEFT_OWED:
+                owed.add((agreement.pk, last.starts_on))
+            planned += [
+                (agreement, p)
+                for p in reportable
+                if (agreement.pk, p.starts_on) not in existing and (agreement.pk, p.starts_on) not in owed
+            ]
+        reports, indicators, stamps = [], [], []
+        for agreement, period in planned:
+            report, report_indicators, written = self._historic(agreement, period)
+            reports.append(report)
+            indicators.append(report_indicators)
+            stamps.append(written)
+        MonevReport.objects.bulk_create(reports, batch_size=500)
+        # created_at/updated_at are auto_now: bulk_update does not touch them, bulk_create does.
+        for report, written in zip(reports, stamps, strict=True):
+            report.created_at, report.updated_at = written, report.verified_at
+        MonevReport.objects.bulk_update(reports, ["created_at", "updated_at"], batch_size=500)
+        for report, report_indicators in zip(reports, indicators, strict=True):
+            for indicator in report_indicators:
+                indicator.report_id = report.pk
+        MonevIndicator.objects.bulk_create([i for group in indicators for i in group], batch_size=1000)
+        return len(reports)
+
+    def _historic(
+        self, agreement: Agreement, period: MonevPeriod
+    ) -> tuple[MonevReport, list[MonevIndicator], datetime.datetime]:
+        """One verified past report, deterministic per agreement and period."""
+        rng = random.Random(f"monev-history:{agreement.region_number}:{period.starts_on.isoformat()}")
+        written, submitted, verified, _edited = self._moments(period, rng)
+        agency = responsible_agencies(agreement)[0]
+        reporter = self.users[AGENCY_USERS.get(agency.code, VERIFIER)]
+        report = MonevReport(
+            agreement=agreement,
+            period_starts_on=period.starts_on,
+            period_ends_on=period.ends_on,
+            reporting_agency=agency,
+            activities=rng.choice(ACTIVITIES),
+            benefits=rng.choice(BENEFITS),
+            obstacles=rng.choice(OBSTACLES),
+            follow_up=rng.choice(FOLLOW_UPS),
+            recommendation=rng.choice((Recommendation.CONTINUE,) * 5 + (Recommendation.AMEND,)),
+            verification_status=VerificationStatus.VERIFIED,
+            submitted_at=submitted,
+            submitted_by=reporter,
+            verified_at=verified,
+            verified_by=self.users[VERIFIER],
+            verification_note=VERIFIED_NOTE,
+            created_by=reporter,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=verified,
+            last_published_at=verified,
+        )
+        if agreement.value:
+            planned = (agreement.value / max(1, len(agreement_monev_periods(agreement)))).quantize(Decimal("1000"))
+            report.budget_planned = planned
+            report.budget_realised = (planned * Decimal(rng.randint(55, 98)) / 100).quantize(Decimal("1000"))
+        indicators = [
+            MonevIndicator(
+                name=name,
+                unit=unit,
+                target=Decimal(target),
+                realisation=Decimal(max(1, round(target * rng.randint(60, 100) / 100))),
+                sort_order=order,
+            )
+            for order, (name, unit, target) in enumerate(rng.sample(INDICATORS, rng.randint(1, 3)))
+        ]
+        return report, indicators, written
 
     @staticmethod
     def _agency_codes(agreement: Agreement) -> list[str]:

@@ -31,6 +31,7 @@ from ..models import (
     Sector,
 )
 from ..selectors import agreement_chain, agreements_changeable_by, agreements_visible_to
+from ..selectors.monev import OBLIGATED_STATES, monev_obligations, reportable_agreements_for
 from ..services import publication as publication_services
 from .lifecycle import AmendmentView, ExtensionView, TerminationView, lifecycle_buttons
 from .pages import ReadableInspectMixin, RecordFormPageMixin
@@ -96,7 +97,19 @@ class AgreementInspectView(ReadableInspectMixin, snippet_views.InspectView):
         context["chain"] = agreement_chain(agreement=self.object, user=user)
         context["publication"] = Publication.objects.filter(agreement=self.object).first()
         context["can_prepare_publication"] = self.can_prepare_publication
+        context.update(monev_context(agreement=self.object, user=user))
         return context
+
+
+def monev_context(*, agreement: Agreement, user) -> dict:
+    """The agreement's monev periods and their reports, for those who follow its monev."""
+    if agreement.status not in OBLIGATED_STATES:
+        return {"monev_obligations": None}
+    one = Agreement.objects.filter(pk=agreement.pk)
+    return {
+        "monev_obligations": monev_obligations(agreements=one, include_upcoming=True),
+        "can_write_monev": reportable_agreements_for(user=user).filter(pk=agreement.pk).exists(),
+    }
 
 
 class AgreementStatusView(RecordFormPageMixin, FormView):

@@ -1,13 +1,16 @@
 """Admin screens for monev: the reports (write, submit, verify), and the schedule of reports owed."""
 
 import datetime
+from functools import partial
 
 import django_filters
-from django.core.exceptions import PermissionDenied, ValidationError
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -16,7 +19,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -27,23 +29,18 @@ from ..forms_monev import DUPLICATE_MESSAGE, MonevReportForm
 from ..models import Agency, MonevIndicator, MonevReport, VerificationStatus
 from ..selectors.agreements import agency_of
 from ..selectors.monev import (
+    ObligationState,
     monev_reports_changeable_by,
     monev_reports_visible_to,
     obligations_for,
     reportable_agreements_for,
 )
 from ..services import monev as monev_services
-from .pages import ReadableInspectMixin, RecordFormPageMixin
+from .pages import AdminPageMixin, ReadableInspectMixin, RecordFormPageMixin
+from .refusals import REFUSALS, RefusalOnFormMixin, RefusalRedirectMixin, SubmitThroughServiceMixin
 from .scoping import scoped
 
 NAMESPACE = "wagtailsnippets_cooperation_monevreport"
-REFUSALS = (ValidationError, PermissionDenied)
-
-
-def refusal_messages(error: Exception) -> list[str]:
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [str(error) or str(_("Anda tidak berwenang melakukan tindakan ini."))]
 
 
 def _year_choices():
@@ -73,11 +70,14 @@ class MonevReportFilterSet(WagtailFilterSet):
 # -- editing ---------------------------------------------------------------------------------------
 
 
-class MonevSaveMixin:
+class MonevSaveMixin(SubmitThroughServiceMixin):
     """Edits and submissions go through the service's checks; refusals become messages, never 500s.
 
     Verification happens only through the workflow, so the form offers no direct "publish".
     """
+
+    refusal_url_name = f"{NAMESPACE}:edit"
+    refusal_warning = _("Laporan tersimpan sebagai draf, tetapi belum dapat diajukan.")
 
     def get_available_actions(self):
         return [action for action in super().get_available_actions() if action != "publish"]
@@ -95,22 +95,8 @@ class MonevSaveMixin:
             monev_services.record_report_author(report=instance, by=self.request.user)
         return instance
 
-    def submit_action(self):
-        return self._refused_as_message(
-            lambda: monev_services.submit_report(report=self.object, by=self.request.user, save_revision=False)
-        )
-
-    def workflow_action_action(self):
-        return self._refused_as_message(super().workflow_action_action)
-
-    def _refused_as_message(self, act):
-        try:
-            return act()
-        except REFUSALS as error:
-            messages.warning(self.request, _("Laporan tersimpan sebagai draf, tetapi belum dapat diajukan."))
-            for message in refusal_messages(error):
-                messages.error(self.request, message)
-            return redirect(f"{NAMESPACE}:edit", self.object.pk)
+    def submit(self) -> None:
+        monev_services.submit_report(report=self.object, by=self.request.user, save_revision=False)
 
 
 class MonevReportCreateView(MonevSaveMixin, snippet_views.CreateView):
@@ -160,14 +146,11 @@ class KeepServiceFieldsOnRevert:
         return super().save_instance()
 
 
-class MonevWorkflowActionView(snippet_views.WorkflowActionView):
+class MonevWorkflowActionView(RefusalRedirectMixin, snippet_views.WorkflowActionView):
+    refusal_url_name = f"{NAMESPACE}:inspect"
+
     def post(self, request, *args, **kwargs):
-        try:
-            return super().post(request, *args, **kwargs)
-        except REFUSALS as error:
-            for message in refusal_messages(error):
-                messages.error(request, message)
-            return redirect(f"{NAMESPACE}:inspect", self.object.pk)
+        return self.refused_as_message(partial(super().post, request, *args, **kwargs))
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -236,7 +219,7 @@ class MonevReportInspectView(ReadableInspectMixin, snippet_views.InspectView):
         return buttons
 
 
-class VerifyReportView(RecordFormPageMixin, FormView):
+class VerifyReportView(RefusalOnFormMixin, RecordFormPageMixin, FormView):
     """Verify or request changes: a plain form, no script needed."""
 
     url_namespace = NAMESPACE
@@ -268,9 +251,7 @@ class VerifyReportView(RecordFormPageMixin, FormView):
                 comment=form.cleaned_data["comment"],
             )
         except REFUSALS as error:
-            for message in refusal_messages(error):
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.refused(form, error)
         self.object.refresh_from_db()
         messages.success(
             self.request,
@@ -280,12 +261,70 @@ class VerifyReportView(RecordFormPageMixin, FormView):
         return redirect(f"{NAMESPACE}:inspect", self.object.pk)
 
 
-class ScheduleView(WagtailAdminTemplateMixin, TemplateView):
-    """ "Jadwal Monev": the periods the user's agency (or the region) must report on, overdue first."""
+SCHEDULE_PER_PAGE = 50
+
+
+class ScheduleFilterForm(forms.Form):
+    """The schedule's GET filters; a value that does not validate is shown as an error and ignored."""
+
+    NOT_REPORTED = ""  # the default: every period whose report is not in yet, the running one included
+    DUE = "due"  # only the periods whose report can be written now (the home panel's list)
+    ALL = "all"
+    STATES = {
+        NOT_REPORTED: ObligationState.OUTSTANDING | {ObligationState.UPCOMING},
+        DUE: ObligationState.OUTSTANDING,
+        **{state: {state} for state in ObligationState.LABELS},
+    }
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            (NOT_REPORTED, _("Belum dilaporkan")),
+            (DUE, _("Harus dilaporkan sekarang")),
+            *ObligationState.LABELS.items(),
+            (ALL, _("Semua")),
+        ],
+    )
+    agency = forms.ModelChoiceField(
+        label=_("OPD Pelaksana"), queryset=Agency.objects.none(), required=False, empty_label=_("Semua OPD")
+    )
+    year = forms.TypedChoiceField(label=_("Tahun periode"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, years: list[int], region_wide: bool):
+        super().__init__(data)
+        self.fields["year"].choices = [("", _("Semua tahun")), *((year, str(year)) for year in years)]
+        if region_wide:
+            self.fields["agency"].queryset = Agency.objects.order_by("name")
+        else:
+            del self.fields["agency"]
+
+    def filter(self, obligations: list) -> list:
+        """Keep the obligations matching the valid filters; an invalid one filters nothing."""
+        self.is_valid()
+        values = self.cleaned_data
+        status = values.get("status", self.NOT_REPORTED)
+        if status != self.ALL:
+            states = self.STATES.get(status, self.STATES[self.NOT_REPORTED])
+            obligations = [o for o in obligations if o.state in states]
+        if agency := values.get("agency"):
+            obligations = [o for o in obligations if agency in o.responsible_agencies]
+        if year := values.get("year"):
+            obligations = [o for o in obligations if o.period.ends_on.year == year]
+        return obligations
+
+
+class ScheduleView(AdminPageMixin, TemplateView):
+    """ "Jadwal Monev": the periods the user's agency (or the region) must report on, overdue first,
+    filtered by status (not reported yet by default), OPD and year, 50 a page."""
 
     template_name = "cooperation/monev/schedule.html"
     page_title = _("Jadwal Monev")
     header_icon = "date"
+    breadcrumbs_items = [
+        *AdminPageMixin.breadcrumbs_items,
+        {"url": reverse_lazy(f"{NAMESPACE}:list"), "label": _("Laporan Monev")},
+    ]
 
     def dispatch(self, request, *args, **kwargs):
         if not (roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user)):
@@ -294,16 +333,22 @@ class ScheduleView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        obligations = obligations_for(user=user)
+        form = ScheduleFilterForm(
+            self.request.GET,
+            years=sorted({o.period.ends_on.year for o in obligations}, reverse=True),
+            region_wide=roles.is_region_wide(user),
+        )
+        filtered = form.filter(obligations)
+        page = Paginator(filtered, SCHEDULE_PER_PAGE).get_page(self.request.GET.get("p"))
         return {
             **super().get_context_data(**kwargs),
-            "obligations": obligations_for(user=user),
+            "form": form,
+            "obligations": page.object_list,
+            "page_obj": page,
+            "elided_page_range": page.paginator.get_elided_page_range(page.number),
             "can_write": monev_services.may_write_reports(user),
         }
-
-
-class AgreementColumn(Column):
-    def get_value(self, instance):
-        return instance.agreement.title
 
 
 class PeriodColumn(Column):
@@ -343,7 +388,8 @@ class MonevReportViewSet(SnippetViewSet):
     list_per_page = 25
     edit_handler = ObjectList(MonevReport.panels, base_form_class=MonevReportForm)
     list_display = [
-        AgreementColumn("agreement", label=_("Naskah kerja sama")),
+        # A field name first: Wagtail makes it the title column, linked to the report, with its buttons.
+        "agreement",
         PeriodColumn("period", label=_("Periode"), sort_key="period_starts_on"),
         Column("reporting_agency", label=_("OPD pelapor")),
         StatusColumn("verification_status", label=_("Status"), sort_key="verification_status"),

@@ -519,3 +519,120 @@ def test_the_home_panel_puts_overdue_reports_first(client, users, health_agency)
     assert older.title in text and newer.title in text
     assert text.index(older.title) < text.index(newer.title)
     assert "Terlambat" in text and "Segera jatuh tempo" in text
+
+
+# -- the schedule's filters and pages, the panel's limit, the list's title link ---------------------
+
+
+@pytest.fixture
+def long_running(health_agency):
+    """In force since 2000, reporting per semester: 50 periods overdue on 10 July 2025, one open, one running."""
+    agreement = AgreementFactory(
+        initiating_agency=health_agency,
+        title="Naskah Puluhan Periode",
+        status=AgreementStatus.IN_FORCE,
+        starts_on=datetime.date(2000, 1, 1),
+        ends_on=datetime.date(2030, 12, 31),
+    )
+    agreement.implementing_agencies.set([health_agency])
+    return agreement
+
+
+def rows(page) -> int:
+    """Rows of the obligations table, its header row aside."""
+    table = page.text[page.text.index('<table class="listing">') :]
+    return table[: table.index("</table>")].count("<tr>") - 1
+
+
+def test_the_schedule_is_titled_jadwal_monev_not_the_home_page(client, users):
+    client.force_login(users["health_staff"])
+    page = client.get(url("schedule"))
+    assert page.status_code == 200
+    assert [item["label"] for item in page.context["breadcrumbs_items"]][-2:] == ["Laporan Monev", "Jadwal Monev"]
+    assert "<title>Jadwal Monev" in page.text
+
+
+def test_the_schedule_shows_fifty_unreported_periods_a_page_with_a_count(client, users, long_running):
+    client.force_login(users["health_staff"])
+    first = client.get(url("schedule"))
+    assert rows(first) == 50
+    assert "Menampilkan 1\u201350 dari 52 periode laporan." in first.text
+    assert 'class="pagination"' in first.text and "?p=2" in first.text
+    second = client.get(url("schedule"), {"p": "2"})
+    assert rows(second) == 2 and "Semester II 2025" in second.text
+    assert client.get(url("schedule"), {"p": "banyak"}).status_code == 200
+
+
+def test_the_schedule_filters_by_state_and_year(client, users, long_running, draft):
+    client.force_login(users["health_staff"])
+    overdue = client.get(url("schedule"), {"status": "overdue"})
+    assert "dari 50 periode laporan" in overdue.text and "Semester II 2025" not in overdue.text
+    year = client.get(url("schedule"), {"status": "all", "year": "2001"})
+    assert rows(year) == 2 and "Semester I 2001" in year.text and "Semester II 2001" in year.text
+    # The draft counts as not reported; once submitted it is only under "Sudah dilaporkan" or "Semua".
+    assert url("inspect", draft.pk) in client.get(url("schedule"), {"year": "2025"}).text
+    nothing = client.get(url("schedule"), {"status": "verified"})
+    assert "Tidak ada kewajiban laporan monev yang cocok" in nothing.text
+
+
+@pytest.mark.parametrize("params", [{"status": "semua"}, {"year": "dua ribu"}, {"year": "1999"}, {"agency": "x"}])
+def test_bad_schedule_filters_are_reported_and_ignored(client, users, long_running, params):
+    client.force_login(users["secretariat"])
+    page = client.get(url("schedule"), params)
+    assert page.status_code == 200
+    assert "Menampilkan 1\u201350 dari 52 periode laporan." in page.text
+    assert "tidak valid dan diabaikan" in page.text
+
+
+def test_region_wide_users_filter_the_schedule_by_opd_and_agency_staff_cannot(client, users, long_running, info_agency):
+    client.force_login(users["secretariat"])
+    assert "dari 52 periode" in client.get(url("schedule")).text
+    assert "Tidak ada kewajiban" in client.get(url("schedule"), {"agency": info_agency.pk}).text
+    client.force_login(users["health_staff"])
+    page = client.get(url("schedule"), {"agency": info_agency.pk})
+    assert 'name="agency"' not in page.text
+    assert "dari 52 periode" in page.text  # the parameter means nothing to them
+
+
+def test_the_home_panel_shows_the_ten_most_urgent_and_links_to_the_rest(client, users, long_running):
+    client.force_login(users["health_staff"])
+    home = client.get(reverse("wagtailadmin_home"))
+    panel = home.text[home.text.index("cooperation-monev-due-heading") :]
+    assert panel.count(long_running.title) == 10
+    assert "Semester I 2000" in panel and "Semester I 2005" not in panel
+    assert f"{url('schedule')}?status=due" in panel
+    assert "Lihat semua di Jadwal Monev (51)" in panel
+
+
+def test_the_list_links_the_agreement_title_to_the_report(client, users, draft):
+    client.force_login(users["health_staff"])
+    page = client.get(url("list"))
+    link = f'<a href="{url("edit", draft.pk)}"'
+    assert link in page.text
+    assert page.text.index(draft.agreement.title) > page.text.index(link)
+    # Those who may not edit it follow the title to the report's page.
+    client.force_login(users["tkksd"])
+    page = client.get(url("list"))
+    assert f'<a href="{url("inspect", draft.pk)}"' in page.text
+
+
+def test_the_agreement_page_lists_its_monev_periods_with_a_link_to_report(client, users, agreement_in_force):
+    inspect_url = reverse("wagtailsnippets_cooperation_agreement:inspect", args=[agreement_in_force.pk])
+
+    client.force_login(users["health_staff"])
+    page = client.get(inspect_url).content.decode()
+    assert "Monitoring dan Evaluasi (Monev)" in page
+    assert "Semester I 2025" in page
+    assert f"?agreement={agreement_in_force.pk}&amp;period=2025-01-01" in page
+
+    client.force_login(users["legal"])
+    page = client.get(inspect_url).content.decode()
+    assert "Semester I 2025" in page
+    assert "Buat laporan" not in page, "reviewers read the schedule but write no report"
+
+
+def test_an_agreement_not_yet_in_force_has_no_monev_section(client, users, health_agency):
+    draft_agreement = AgreementFactory(initiating_agency=health_agency, status=AgreementStatus.DRAFT)
+    client.force_login(users["secretariat"])
+    page = client.get(reverse("wagtailsnippets_cooperation_agreement:inspect", args=[draft_agreement.pk]))
+    assert "Monitoring dan Evaluasi (Monev)" not in page.content.decode()

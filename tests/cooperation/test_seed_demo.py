@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
@@ -221,7 +222,7 @@ def test_the_demo_has_monev_reports_in_every_state_through_the_verification_work
     if submitted.agreement_id == showcase.agreement_id:
         assert f"Laporan Monev {submitted.period_label}" not in text
 
-    # Most agreements in force reported nothing yet: their obligations are overdue.
+    # A handful of recent reports are still owed: some obligations are overdue.
     obligations = monev_obligations(agreements=Agreement.objects.all())
     assert any(o.state == ObligationState.OVERDUE for o in obligations)
 
@@ -247,3 +248,38 @@ def test_the_demo_has_agreements_ending_within_one_three_and_six_months_and_ever
         assert agreement.terminated_on and agreement.termination_reason
         assert agreement.starts_on <= agreement.terminated_on <= timezone.localdate()
         assert agreement.documents.filter(category__code="berita-acara").exists()
+
+
+def test_the_demo_looks_like_a_mature_deployment_with_a_handful_of_reports_owed():
+    output = seed()
+
+    today = timezone.localdate()
+    obligations = monev_obligations(agreements=Agreement.objects.all(), today=today)
+    overdue = [o for o in obligations if o.state == ObligationState.OVERDUE]
+    # The past is reported and verified; what is still owed is recent and few.
+    assert 1 <= len(overdue) <= 8, [(o.agreement.pk, o.period.label, o.days_overdue) for o in overdue]
+    assert all(o.days_overdue <= 365 for o in overdue)
+    states = {o.state for o in obligations}
+    assert {ObligationState.OVERDUE, ObligationState.SUBMITTED, ObligationState.VERIFIED} <= states
+    assert set(MonevReport.objects.values_list("verification_status", flat=True)) == set(VerificationStatus.values)
+    assert "laporan monev:" in output
+
+    # Historic reports came in bulk, without a revision: their pages still render.
+    historic = MonevReport.objects.filter(verification_status=VerificationStatus.VERIFIED, latest_revision=None)
+    assert historic.count() > 10
+    oldest = historic.order_by("period_starts_on").first()
+    assert 1 <= oldest.indicators.count() <= 3
+    assert all(i.realisation <= i.target for i in oldest.indicators.all())
+    assert oldest.submitted_at <= oldest.verified_at <= timezone.now()
+    assert oldest.period_ends_on < timezone.localdate(oldest.submitted_at)
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="sekretariat"))
+    inspect = client.get(reverse("wagtailsnippets_cooperation_monevreport:inspect", args=[oldest.pk]))
+    assert inspect.status_code == 200
+    assert client.get(reverse("wagtailsnippets_cooperation_monevreport:edit", args=[oldest.pk])).status_code == 200
+    assert client.get(reverse("wagtailsnippets_cooperation_monevreport:schedule")).status_code == 200
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    public = public_agreements().filter(monev_reports__in=historic).first()
+    if public is not None:
+        page = Client().get(f"/katalog/naskah/{public.pk}/")
+        assert page.status_code == 200 and "Ringkasan Monitoring dan Evaluasi (Monev)" in page.text
