@@ -186,6 +186,8 @@ def test_every_string_is_translated_into_english_and_compiled():
         if "msgid_plural" in entry:
             compiled_text = catalogue.ngettext(entry["msgid"], entry["msgid_plural"], 2)
             expected = entry["msgstr[1]"]
+        elif "msgctxt" in entry:
+            compiled_text, expected = catalogue.pgettext(entry["msgctxt"], entry["msgid"]), entry["msgstr"]
         else:
             compiled_text, expected = catalogue.gettext(entry["msgid"]), entry["msgstr"]
         if compiled_text != expected:
