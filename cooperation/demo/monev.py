@@ -188,10 +188,6 @@ class MonevSeeder:
         closed = {a.pk: [p for p in agreement_monev_periods(a) if p.ends_on < self.today] for a in candidates}
         candidates = [a for a in candidates if closed[a.pk]]
 
-        def agency_rank(agreement: Agreement) -> int:
-            codes = self._agency_codes(agreement)
-            return next((i for i, code in enumerate(PREFERRED_AGENCIES) if code in codes), len(PREFERRED_AGENCIES))
-
         taken: set[int] = set()
 
         def pick(*, min_periods: int, public_only: bool) -> Agreement | None:
@@ -200,7 +196,7 @@ class MonevSeeder:
                 for a in candidates
                 if a.pk not in taken and len(closed[a.pk]) >= min_periods and (a.pk in public or not public_only)
             ]
-            pool.sort(key=lambda a: (agency_rank(a), a.pk))
+            pool.sort(key=lambda a: (self._agency_rank(a), a.pk))
             if pool:
                 taken.add(pool[0].pk)
                 return pool[0]
@@ -250,7 +246,8 @@ class MonevSeeder:
         in_scenarios = {scenario.agreement.pk for scenario in scenarios}
         owed = set(self.left_owed)
         planned: list[tuple[Agreement, MonevPeriod]] = []
-        for agreement in demo:
+        # The demo agency's own agreements first, so the `opd` login has a report owed to try.
+        for agreement in sorted(demo, key=lambda a: (self._agency_rank(a), a.pk)):
             reportable = [
                 p for p in agreement_monev_periods(agreement) if (self.today - p.ends_on).days >= MIN_DAYS_TO_REPORT
             ]
@@ -332,6 +329,10 @@ class MonevSeeder:
     @staticmethod
     def _agency_codes(agreement: Agreement) -> list[str]:
         return [agency.code for agency in agreement.implementing_agencies.all()] or [agreement.initiating_agency.code]
+
+    def _agency_rank(self, agreement: Agreement) -> int:
+        codes = self._agency_codes(agreement)
+        return next((i for i, code in enumerate(PREFERRED_AGENCIES) if code in codes), len(PREFERRED_AGENCIES))
 
     def _reporter(self, agreement: Agreement) -> str:
         """The demo user of an implementing agency reports; the secretariat enters the others' paper reports."""
