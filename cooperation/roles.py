@@ -36,3 +36,8 @@ def is_region_wide(user: User) -> bool:
 
 def keeps_register(user: User) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or role_names(user) & REGISTER_KEEPERS))
+
+
+def works_with_register(user: User) -> bool:
+    """Anyone with a role over agreements: region-wide roles, and agency staff for their own agency."""
+    return is_region_wide(user) or AGENCY_STAFF in role_names(user)

@@ -67,7 +67,7 @@ def hide_monev_publish_button(menu_items, request, context):
 @hooks.register("register_admin_menu_item")
 def register_monev_schedule_menu_item():
     return MenuItemFor(
-        lambda user: roles.is_region_wide(user) or roles.AGENCY_STAFF in roles.role_names(user),
+        roles.works_with_register,
         _("Jadwal Monev"),
         reverse_lazy("wagtailsnippets_cooperation_monevreport:schedule"),
         icon_name="date",
@@ -79,7 +79,7 @@ def register_monev_schedule_menu_item():
 def add_register_panels(request, panels):
     # "Menunggu tindakan saya" below replaces Wagtail's generic list, adding the stage and due date.
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
-    if roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user):
+    if roles.works_with_register(request.user):
         panels.append(AwaitingMyActionPanel(request.user))
         panels.append(OverdueStagesPanel(request.user))
         panels.append(StatusCountsPanel(request.user))

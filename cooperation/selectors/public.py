@@ -282,3 +282,13 @@ def cached_public_result(name: str, parts: Iterable, compute: Callable[[], T]) -
     raw = repr((name, tuple(parts), public_catalogue_version(), translation.get_language()))
     key = "public-catalogue:" + hashlib.sha256(raw.encode()).hexdigest()
     return cache.get_or_set(key, compute, timeout=settings.PUBLIC_CACHE_SECONDS)
+
+
+def public_agreements_ending_soon(*, today: datetime.date | None = None) -> QuerySet[Agreement]:
+    """Public agreements in force (or signed) ending within COOPERATION_EXPIRY_WARNING_MONTHS, soonest first."""
+    today = today or timezone.localdate()
+    return (
+        with_public_card_relations(public_agreements().filter(ending_soon_condition(today=today)))
+        .prefetch_related("implementing_agencies")
+        .order_by("ends_on", "pk")
+    )

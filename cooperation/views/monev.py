@@ -327,7 +327,7 @@ class ScheduleView(AdminPageMixin, TemplateView):
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        if not (roles.is_region_wide(request.user) or roles.AGENCY_STAFF in roles.role_names(request.user)):
+        if not roles.works_with_register(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

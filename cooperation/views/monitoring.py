@@ -32,7 +32,7 @@ from .pages import AdminPageMixin
 
 def may_download_reports(user: roles.User) -> bool:
     """Region-wide roles (everything) and agency staff (their agency's agreements)."""
-    return roles.is_region_wide(user) or roles.AGENCY_STAFF in roles.role_names(user)
+    return roles.works_with_register(user)
 
 
 class YearForm(forms.Form):

@@ -10,30 +10,18 @@ import datetime
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cooperation.models import Agreement, ending_soon_condition
 from cooperation.models.agreements import expiry_horizon
-from cooperation.selectors import public_agreements, with_public_card_relations
+from cooperation.selectors.public import public_agreements_ending_soon
 
 from .agreements import PAGE_PARAMETER, CatalogueLinks, _join_names, _party_names
 
 PER_PAGE = 20
-
-
-def public_agreements_ending_soon(*, today: datetime.date | None = None) -> QuerySet[Agreement]:
-    """Public agreements in force (or signed) ending within COOPERATION_EXPIRY_WARNING_MONTHS, soonest first."""
-    today = today or timezone.localdate()
-    return (
-        with_public_card_relations(public_agreements().filter(ending_soon_condition(today=today)))
-        .prefetch_related("implementing_agencies")
-        .order_by("ends_on", "pk")
-    )
 
 
 def time_left(ends_on: datetime.date, *, today: datetime.date) -> dict:
