@@ -2,6 +2,7 @@
 
 A visitor picks English explicitly (the /en/ prefix, the language switcher's cookie, or the
 admin account's language preference); an English-configured browser alone does not switch.
+The API is the exception: a script asks for its messages' language with Accept-Language.
 """
 
 from collections.abc import Callable
@@ -14,5 +15,6 @@ class IndonesianByDefaultMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        if not request.path.startswith("/api/"):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)

@@ -6,6 +6,7 @@ Agreements stay register records, published through their `Publication` snippet,
 page tree of 100,000 agreement pages is never needed.
 """
 
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -16,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cooperation.selectors import newest_public_agreements, public_register_figures
+from cooperation.storage import document_storage
 
 
 class HomePage(Page):
@@ -107,6 +109,18 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
 
         return ending.ending_soon(request, page=self)
 
+    @path("data-terbuka/")
+    def open_data_route(self, request):
+        from .views import open_data
+
+        return open_data.open_data_page(request, page=self)
+
+    @path("data-terbuka/kebijakan-publikasi/")
+    def publication_policy_route(self, request):
+        from .views import publication_policy
+
+        return publication_policy.publication_policy_page(request, page=self)
+
     @path("feed/")
     def feed_route(self, request):
         from .feeds import NewlyPublishedFeed
@@ -194,3 +208,29 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("halaman informasi")
+
+
+class OpenDataFile(models.Model):
+    """One built bulk file of the open-data publication (CSV, XLSX, OCDS, the documents' text).
+
+    Built by `portal.open_data.bulk` for one version of the public register and kept in the
+    documents storage (S3 in production); `version` says which register state it holds, so a
+    changed register is noticed and the file rebuilt rather than served stale for ever.
+    """
+
+    name = models.CharField(_("nama berkas"), max_length=80, unique=True)
+    file = models.FileField(_("berkas"), upload_to="open-data", storage=document_storage, max_length=200)
+    content_type = models.CharField(_("jenis isi"), max_length=120)
+    version = models.CharField(_("versi register"), max_length=200)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    record_count = models.PositiveIntegerField(_("jumlah rekaman"), default=0)
+    built_at = models.DateTimeField(_("dibuat pada"))
+
+    class Meta:
+        verbose_name = _("berkas data terbuka")
+        verbose_name_plural = _("berkas data terbuka")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

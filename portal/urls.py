@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as document_serve
 
 from cooperation.storage import no_store_redirects
+from portal.api import api, not_found_view
 from portal.views import requests as request_views
 from portal.views import seo
 
@@ -24,6 +25,8 @@ urlpatterns = [
         document_serve.authenticate_with_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    path("api/v1/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", not_found_view),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", seo.sitemap_index, name="sitemap_index"),

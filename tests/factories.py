@@ -1,6 +1,8 @@
 """Factories for the register: each builds a valid record unless told otherwise."""
 
 import datetime
+from collections.abc import Iterable
+from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group, User
@@ -19,6 +21,8 @@ from cooperation.models import (
     DocumentCategory,
     DocumentRole,
     DocumentType,
+    MonevIndicator,
+    MonevReport,
     Partner,
     PartnerCategory,
     Publication,
@@ -233,6 +237,30 @@ def bulk_publish(
             batch_size=500,
         )
     return agreements
+
+
+def monev_report(
+    agreement: Agreement,
+    agency: Agency,
+    *,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    indicators: Iterable[tuple[str, str, Decimal | int, Decimal | int]],
+    **fields,
+) -> MonevReport:
+    """A monev report of one period with its indicators (name, unit, target, realisation), saved.
+
+    Nothing else is defaulted: `fields` say whether it is a draft, submitted or verified.
+    """
+    report = MonevReport(
+        agreement=agreement, period_starts_on=starts_on, period_ends_on=ends_on, reporting_agency=agency, **fields
+    )
+    report.indicators = [
+        MonevIndicator(name=name, unit=unit, target=target, realisation=realisation)
+        for name, unit, target, realisation in indicators
+    ]
+    report.save()
+    return report
 
 
 # --- Document text (cooperation/services/document_text.py) ---------------------------------------

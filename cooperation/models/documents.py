@@ -124,6 +124,8 @@ class AgreementDocument(AbstractDocument):
     text_error = models.TextField(_("catatan ekstraksi teks"), blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True, editable=False)
     text_extracted_at = models.DateTimeField(_("teks terakhir diproses"), null=True, blank=True, editable=False)
+    # When the record last changed (title, classification, file): open-data harvesters ask for what changed since.
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     admin_form_fields = (
         "title",

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the public API (portal/api); serves Swagger UI from our own static files, no CDN
+    "corsheaders",
     "django_tasks_db",  # the production tasks backend's table (production.py); harmless with the Immediate one
     "django.contrib.admin",
     "django.contrib.auth",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.IndonesianByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.api.middleware.ApiConditionalGetMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -206,6 +210,20 @@ COOPERATION_REQUESTS_PER_EMAIL_PER_DAY = int(os.environ.get("REQUESTS_PER_EMAIL_
 # to X-Forwarded-For. 0 trusts only REMOTE_ADDR; behind the documented nginx set it to 1, or every
 # visitor would share the proxy's address and its rate limit.
 COOPERATION_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The open-data publication (portal/api, portal/open_data, docs/api.md).
+# OCDS identifiers are "<prefix>-<agreement id>"; register a prefix with the Open Contracting
+# Partnership (ocds-xxxxxx) before publishing for real.
+OPEN_DATA_OCID_PREFIX = os.environ.get("OCID_PREFIX", "ocds-simker")
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", "")
+OPEN_DATA_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
+# The API is read-only and public: any origin may GET it from a browser.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "simboisker@localhost")
