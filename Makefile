@@ -61,6 +61,7 @@ install: $(STAMP) $(NODE_STAMP)
 run: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
+	$(MANAGE) build_open_data
 	@$(MAKE) --no-print-directory logins
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -181,11 +181,19 @@ class EndingSoonSitemap(CatalogueSubpageSitemap):
         return {code: path + route for code, path in self.catalogue_paths().items()}
 
 
+class OpenDataSitemap(EndingSoonSitemap):
+    """The catalogue's "Data Terbuka" page, in each language."""
+
+    route_name = "open_data_route"
+    changefreq = "weekly"
+
+
 SITEMAPS: dict[str, type[BilingualSitemap]] = {
     "halaman": PageSitemap,
     "naskah": AgreementSitemap,
     "mitra": PartnerSitemap,
     "akan-berakhir": EndingSoonSitemap,
+    "data-terbuka": OpenDataSitemap,
 }
 
 

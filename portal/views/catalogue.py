@@ -5,13 +5,8 @@ the filtered list the reader sees (all pages of it). Everything lives in the que
 filtered, sorted page is a link one can share, and the form works without JavaScript.
 """
 
-import csv
-import datetime
 import hashlib
-import json
-import tempfile
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.cache import cache
@@ -23,10 +18,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from cooperation.exports import text_cell
 from cooperation.selectors import public_agreements, with_public_card_relations
 from cooperation.selectors.catalogue import (
-    EXPORT_COLUMNS,
     SORT_CHOICES,
     catalogue_facets,
     facet_options_from_counts,
@@ -39,6 +32,7 @@ from search.engines.base import SORT_NEWEST as SORT_NEWEST_SEARCH
 from search.query import parse_query
 
 from ..filters import FACETS, KEYWORD, PAGE, SEARCH_SORT_CHOICES, SORT, CatalogueFilterSet, is_number
+from ..open_data.tables import XLSX_TYPE, batched, csv_lines, json_lines, xlsx_file
 
 PAGE_SIZE = 20
 SNIPPETS_PER_RESULT = 3
@@ -47,8 +41,6 @@ SUGGESTION_LIMIT = 8
 SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_CACHE_SECONDS = 60
 DOWNLOAD_FORMATS = [("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")]
-STREAM_BATCH = 500
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # -- links that keep the reader's choices ---------------------------------------------------------
@@ -400,106 +392,10 @@ def _suggestion_response(suggestions: list[dict], *, status: int = 200) -> JsonR
 # -- the downloads --------------------------------------------------------------------------------
 
 
-class _Echo:
-    """A file-like object that hands back what `csv.writer` writes, so rows can be streamed."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return text_cell("; ".join(value))
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return text_cell(value)
-    return value
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-def _batched(lines: Iterable[str]) -> Iterator[str]:
-    """A few hundred rows per chunk: fewer, larger writes than one per row."""
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= STREAM_BATCH:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
-
-
-def _csv_lines(records: Iterable[dict]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    keys = [key for key, _heading in EXPORT_COLUMNS]
-    # The byte order mark makes Excel read the file as UTF-8 (Indonesian names, dashes, quotes).
-    yield "\ufeff" + writer.writerow([str(heading) for _key, heading in EXPORT_COLUMNS])
-    for record in records:
-        yield writer.writerow([_csv_cell(record[key]) for key in keys])
-
-
-def _json_lines(records: Iterable[dict], *, count: int) -> Iterator[str]:
-    generated_at = timezone.localtime().isoformat(timespec="seconds")
-    yield f'{{"count": {count}, "generated_at": {json.dumps(generated_at)}, "results": ['
-    separator = "\n"
-    for record in records:
-        yield separator + json.dumps({key: _json_value(value) for key, value in record.items()}, ensure_ascii=False)
-        separator = ",\n"
-    yield "\n]}\n"
-
-
 def _in_language(language: str, chunks: Iterator[str]) -> Iterator[str]:
     """Streaming happens after the view returns: keep the reader's language for the labels."""
     with translation.override(language):
         yield from chunks
-
-
-def _xlsx_file(records: Iterable[dict]):
-    """A write-only workbook: rows go to disk as they come, not into a tree held in memory."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Katalog"))
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate([8, 40, 24, 24, 60, 60, 24, 32, 40, 30, 36, 36, 16, 14, 14, 14, 18, 18]):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    bold = Font(bold=True)
-    header = []
-    for _key, heading in EXPORT_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=str(heading))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    keys = [key for key, _heading in EXPORT_COLUMNS]
-    for record in records:
-        row = []
-        for key in keys:
-            value = record[key]
-            if isinstance(value, list):
-                value = "; ".join(value)
-            if isinstance(value, str) and value.startswith("="):
-                # openpyxl would store it as a formula: say it is text.
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                value = cell
-            row.append(value)
-        sheet.append(row)
-    file = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after sending
-    workbook.save(file)
-    file.seek(0)
-    return file
 
 
 DOWNLOAD_SEARCH_LIMIT = 10_000
@@ -551,14 +447,14 @@ def catalogue_download(request: HttpRequest, *, page, fmt: str) -> HttpResponse:
 
     if fmt == "xlsx":
         response: HttpResponse = FileResponse(
-            _xlsx_file(records()), as_attachment=True, filename=filename, content_type=XLSX_TYPE
+            xlsx_file(records()), as_attachment=True, filename=filename, content_type=XLSX_TYPE
         )
     else:
         if fmt == "csv":
-            chunks, content_type = _csv_lines(records()), "text/csv; charset=utf-8"
+            chunks, content_type = csv_lines(records()), "text/csv; charset=utf-8"
         else:
-            chunks, content_type = _json_lines(records(), count=agreements.count()), "application/json"
-        response = StreamingHttpResponse(_in_language(language, _batched(chunks)), content_type=content_type)
+            chunks, content_type = json_lines(records(), count=agreements.count()), "application/json"
+        response = StreamingHttpResponse(_in_language(language, batched(chunks)), content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Robots-Tag"] = "noindex"
     return response

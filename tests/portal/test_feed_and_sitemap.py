@@ -106,6 +106,7 @@ def test_the_sitemap_index_lists_the_pages_agreements_and_partners_sections(clie
         "http://testserver/sitemap-naskah.xml",
         "http://testserver/sitemap-mitra.xml",
         "http://testserver/sitemap-akan-berakhir.xml",
+        "http://testserver/sitemap-data-terbuka.xml",
     ]
     assert client.get("/sitemap-lainnya.xml").status_code == 404
 
