@@ -31,6 +31,8 @@ PUBLIC_PAGES: dict[str, Callable[[Register, str], str]] = {
     "statistics": lambda r, lang: f"{r.prefix(lang)}/statistik/",
     "procedures": lambda r, lang: f"{r.prefix(lang)}/prosedur/",
     "questions": lambda r, lang: f"{r.prefix(lang)}/tanya-jawab/",
+    "open-data": lambda r, lang: f"{r.catalogue(lang)}data-terbuka/",
+    "publication-policy": lambda r, lang: f"{r.catalogue(lang)}data-terbuka/kebijakan-publikasi/",
 }
 
 
