@@ -22,7 +22,17 @@ import json
 import os
 import sys
 
-from harness import OUT, fetch, measure, prepare_database, run_sizes, sizes_from, sizes_parser
+from harness import (
+    OUT,
+    fetch,
+    measure,
+    prepare_database,
+    print_register_sizes,
+    print_views_table,
+    run_benchmark,
+    sizes_parser,
+    views_headline,
+)
 
 CHUNK_NOTE = "a fixed number per 2,000 rows"
 
@@ -35,75 +45,29 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> int:
     args = parse_args()
-    if args.worker is not None:
-        return worker(args.worker, args)
-    worker_args = ["--runs", str(args.runs), "--download-runs", str(args.download_runs)]
-    results = run_sizes(
-        __file__, "catalogue", sizes_from(args.sizes), worker_args + (["--reuse"] if args.reuse else [])
+    return run_benchmark(
+        __file__,
+        "catalogue",
+        args,
+        worker=worker,
+        report=lambda results: print_report(results, args),
+        headline=headline,
+        worker_args=["--download-runs", str(args.download_runs)],
     )
-    print_report(results, args)
-    return headline(results)
 
 
 def print_report(results: dict[int, dict], args: argparse.Namespace) -> None:
-    sizes = sorted(results)
-    first = results[sizes[0]]
-    print()
-    print(f"Public catalogue benchmark - {first['database']}, settings {first['settings']} (DEBUG off)")
-    print(f"Anonymous visitor; median and p95 of {args.runs} runs per page, {args.download_runs} per download.")
-    for size in sizes:
-        setup = results[size]["setup"]
-        print(
-            f"N = {size:>9,}: {setup['agreements']:,} agreements, {setup['public']:,} published, "
-            f"database {setup['db_mb']:.0f} MB"
-        )
-    print()
-    head = f"{'page':<40}"
-    for size in sizes:
-        head += f" | {'N=' + format(size, ','):>11} {'queries':>7} {'median':>10} {'p95':>10} {'bytes':>12}"
-    print(head)
-    print("-" * len(head))
-    for index, row in enumerate(first["views"]):
-        line = f"{row['name']:<40}"
-        for size in sizes:
-            other = results[size]["views"][index]
-            if other["status"] != 200:
-                line += f" | {'HTTP ' + str(other['status']):>11} {'':>7} {'':>10} {'':>10} {'':>12}"
-                continue
-            varied = "*" if other["queries_varied"] else " "
-            line += (
-                f" | {'':>11} {other['queries']:>6}{varied} {other['median_ms']:>8.1f}ms {other['p95_ms']:>8.1f}ms"
-                f" {other['bytes']:>12,}"
-            )
-        print(line)
-    print()
-    print("* the query count varied between runs (the maximum is shown)")
-    print("URLs (at the largest size):")
-    for row in results[sizes[-1]]["views"]:
-        print(f"  {row['name']:<40} {row['url']}")
+    print_register_sizes(
+        results,
+        title="Public catalogue benchmark",
+        runs=f"Anonymous visitor; median and p95 of {args.runs} runs per page, {args.download_runs} per download.",
+    )
+    print_views_table(results)
 
 
 def headline(results: dict[int, dict]) -> int:
-    sizes = sorted(results)
-    print()
-    if len(sizes) < 2:
-        print(f"Only one size measured (N = {sizes[0]:,}).")
-        return 0
-    failed = False
-    for index, row in enumerate(results[sizes[0]]["views"]):
-        counts = [results[size]["views"][index]["queries"] for size in sizes]
-        if row["name"].startswith("download"):
-            # Streamed in chunks of 2,000 rows, a few queries each: grows with the rows, not per row.
-            public = [results[size]["setup"]["public"] for size in sizes]
-            shown = ", ".join(f"{count} for {rows:,} rows" for count, rows in zip(counts, public, strict=True))
-            print(f"     {row['name']}: {shown} queries (chunked, {CHUNK_NOTE})")
-            continue
-        same = len(set(counts)) == 1
-        failed |= not same
-        shown = ", ".join(f"N={size:,}: {count}" for size, count in zip(sizes, counts, strict=True))
-        print(f"{'OK  ' if same else 'FAIL'} {row['name']}: {shown} queries")
-    print(f"Query counts across sizes: {'constant' if not failed else 'NOT constant: a query per row crept in'}.")
-    return 1 if failed else 0
+    # Streamed in chunks of 2,000 rows, a few queries each: grows with the rows, not per row.
+    return views_headline(results, chunked=lambda name: name.startswith("download"), chunk_note=CHUNK_NOTE)
 
 
 def worker(size: int, args: argparse.Namespace) -> int:

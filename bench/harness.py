@@ -118,3 +118,81 @@ def fetch(client, url: str) -> tuple[int, bytes]:
     response = client.get(url)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     return response.status_code, body
+
+
+def print_views_table(results: dict[int, dict]) -> None:
+    """One line per measured URL, one column group per size: queries, median, p95 and bytes."""
+    sizes = sorted(results)
+    first = results[sizes[0]]
+    print()
+    head = f"{'page':<40}"
+    for size in sizes:
+        head += f" | {'N=' + format(size, ','):>11} {'queries':>7} {'median':>10} {'p95':>10} {'bytes':>12}"
+    print(head)
+    print("-" * len(head))
+    for index, row in enumerate(first["views"]):
+        line = f"{row['name']:<40}"
+        for size in sizes:
+            other = results[size]["views"][index]
+            if other["status"] != 200:
+                line += f" | {'HTTP ' + str(other['status']):>11} {'':>7} {'':>10} {'':>10} {'':>12}"
+                continue
+            varied = "*" if other["queries_varied"] else " "
+            line += (
+                f" | {'':>11} {other['queries']:>6}{varied} {other['median_ms']:>8.1f}ms {other['p95_ms']:>8.1f}ms"
+                f" {other['bytes']:>12,}"
+            )
+        print(line)
+    print()
+    print("* the query count varied between runs (the maximum is shown)")
+    print("URLs (at the largest size):")
+    for row in results[sizes[-1]]["views"]:
+        print(f"  {row['name']:<40} {row['url']}")
+
+
+def views_headline(results: dict[int, dict], *, chunked=lambda name: False, chunk_note: str = "") -> int:
+    """Exit status 1 when a URL's query count differs between sizes (`chunked` ones may grow per chunk)."""
+    sizes = sorted(results)
+    print()
+    if len(sizes) < 2:
+        print(f"Only one size measured (N = {sizes[0]:,}).")
+        return 0
+    failed = False
+    for index, row in enumerate(results[sizes[0]]["views"]):
+        counts = [results[size]["views"][index]["queries"] for size in sizes]
+        if chunked(row["name"]):
+            public = [results[size]["setup"]["public"] for size in sizes]
+            shown = ", ".join(f"{count} for {rows:,} rows" for count, rows in zip(counts, public, strict=True))
+            print(f"     {row['name']}: {shown} queries (chunked, {chunk_note})")
+            continue
+        same = len(set(counts)) == 1
+        failed |= not same
+        shown = ", ".join(f"N={size:,}: {count}" for size, count in zip(sizes, counts, strict=True))
+        print(f"{'OK  ' if same else 'FAIL'} {row['name']}: {shown} queries")
+    print(f"Query counts across sizes: {'constant' if not failed else 'NOT constant: a query per row crept in'}.")
+    return 1 if failed else 0
+
+
+def run_benchmark(script: str, name: str, args, *, worker, report, headline, worker_args: list[str] = ()) -> int:
+    """The main() of a size benchmark: one size in a child (`--worker N`), else all sizes, the report, the verdict."""
+    if args.worker is not None:
+        return worker(args.worker, args)
+    passed = ["--runs", str(args.runs), *worker_args] + (["--reuse"] if args.reuse else [])
+    results = run_sizes(script, name, sizes_from(args.sizes), passed)
+    report(results)
+    return headline(results)
+
+
+def print_register_sizes(results: dict[int, dict], *, title: str, runs: str) -> None:
+    """The heading of a public benchmark: engine and settings, what was timed, and each size's register."""
+    sizes = sorted(results)
+    first = results[sizes[0]]
+    print()
+    print(f"{title} - {first['database']}, settings {first['settings']} (DEBUG off)")
+    print(runs)
+    for size in sizes:
+        setup = results[size]["setup"]
+        print(
+            f"N = {size:>9,}: {setup['agreements']:,} agreements, {setup['public']:,} published, "
+            f"database {setup['db_mb']:.0f} MB"
+        )

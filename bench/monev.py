@@ -30,7 +30,7 @@ import statistics
 import sys
 import time
 
-from harness import OUT, prepare_database, run_sizes, sizes_from, sizes_parser
+from harness import OUT, prepare_database, run_benchmark, sizes_parser
 from harness import measure as measure_url
 
 REPORTED_SHARE = 0.75
@@ -41,13 +41,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def main() -> int:
-    args = parse_args()
-    if args.worker is not None:
-        return worker(args.worker, args)
-    worker_args = ["--runs", str(args.runs)] + (["--reuse"] if args.reuse else [])
-    results = run_sizes(__file__, "monev", sizes_from(args.sizes), worker_args)
-    print_report(results)
-    return headline(results)
+    return run_benchmark(__file__, "monev", parse_args(), worker=worker, report=print_report, headline=headline)
 
 
 def print_report(results: dict[int, dict]) -> None:
