@@ -7,6 +7,7 @@ its newest document change, which is what a harvester's `modified_since` compare
 """
 
 import datetime
+from collections import Counter
 
 from django.db.models import (
     DateTimeField,
@@ -77,9 +78,13 @@ def newest_modification(agreements: QuerySet) -> datetime.datetime | None:
     return agreements.order_by().aggregate(newest=Max("modified_at"))["newest"]
 
 
-def open_data_documents(*, modified_since: datetime.datetime | None = None) -> QuerySet[AgreementDocument]:
+def open_data_documents(
+    *, modified_since: datetime.datetime | None = None, agreement_id: int | None = None
+) -> QuerySet[AgreementDocument]:
     """Public documents of public agreements only, oldest first (a stable order for paging)."""
     documents = public_documents_queryset().filter(agreement__in=public_agreements()).order_by("pk")
+    if agreement_id is not None:
+        documents = documents.filter(agreement_id=agreement_id)
     if modified_since is not None:
         documents = documents.filter(updated_at__gt=modified_since)
     return documents
@@ -155,38 +160,60 @@ def open_data_agreements_of_partner(*, partner: Partner) -> QuerySet[Agreement]:
     return open_data_agreements().filter(pk__in=AgreementParty.objects.filter(partner=partner).values("agreement_id"))
 
 
-def _agency_roles(agency, *, inner=None) -> Q:
-    """Agreements an agency initiates, implements or signs as a party (antar-OPD).
-
-    `agency` is an Agency or a reference to one; inside a correlated subquery, `inner` is the same
-    reference one level further out, for the two subqueries nested in this condition.
-    """
-    inner = agency if inner is None else inner
-    implemented = Agreement.implementing_agencies.through.objects.filter(agency=inner).values("agreement_id")
-    party = AgreementParty.objects.filter(agency=inner).values("agreement_id")
+def _agency_roles(agency: Agency) -> Q:
+    """Agreements an agency initiates, implements or signs as a party (antar-OPD)."""
+    implemented = Agreement.implementing_agencies.through.objects.filter(agency=agency).values("agreement_id")
+    party = AgreementParty.objects.filter(agency=agency).values("agreement_id")
     return Q(initiating_agency=agency) | Q(pk__in=implemented) | Q(pk__in=party)
 
 
-def open_data_agencies() -> QuerySet[Agency]:
-    """Agencies that initiate, implement or (antar-OPD) sign a public agreement, by name, with counts."""
+def open_data_agencies(*, pk: int | None = None) -> list[Agency]:
+    """Agencies that initiate, implement or (antar-OPD) sign a public agreement, by name, with counts.
+
+    The three roles are gathered as distinct (agency, agreement) pairs in one UNION query and
+    counted here: a correlated count per agency with an OR over two subqueries took 12 s at
+    3,000 public agreements on SQLite; this takes one pass over the pairs.
+    """
     public = public_agreements()
-    outer = OuterRef(OuterRef("pk"))  # the agency, seen from a subquery inside the counted subquery
-    implemented = public.filter(
-        pk__in=Agreement.implementing_agencies.through.objects.filter(agency=outer).values("agreement_id")
+    initiated = public.values_list("initiating_agency_id", "pk")
+    implemented = Agreement.implementing_agencies.through.objects.filter(agreement__in=public).values_list(
+        "agency_id", "agreement_id"
     )
-    return (
-        Agency.objects.annotate(
-            agreement_count=_SubqueryCount(public.filter(_agency_roles(OuterRef("pk"), inner=outer)).values("pk")),
-            initiated_count=_SubqueryCount(public.filter(initiating_agency=OuterRef("pk")).values("pk")),
-            implemented_count=_SubqueryCount(implemented.values("pk")),
+    signed = AgreementParty.objects.filter(agreement__in=public, agency__isnull=False).values_list(
+        "agency_id", "agreement_id"
+    )
+    if pk is not None:
+        initiated, implemented, signed = (
+            initiated.filter(initiating_agency_id=pk),
+            implemented.filter(agency_id=pk),
+            signed.filter(agency_id=pk),
         )
-        .filter(agreement_count__gt=0)
-        .order_by("name", "pk")
+    initiated_counts = Counter(agency_id for agency_id, _agreement in initiated.order_by())
+    implemented_counts = Counter(agency_id for agency_id, _agreement in implemented.order_by())
+    agreement_counts = Counter(
+        agency_id for agency_id, _agreement in initiated.order_by().union(implemented.order_by(), signed.order_by())
     )
+    agencies = list(Agency.objects.filter(pk__in=list(agreement_counts)).order_by("name", "pk"))
+    for agency in agencies:
+        agency.agreement_count = agreement_counts[agency.pk]
+        agency.initiated_count = initiated_counts[agency.pk]
+        agency.implemented_count = implemented_counts[agency.pk]
+    return agencies
 
 
 def open_data_agency(*, pk: int) -> Agency | None:
-    return open_data_agencies().filter(pk=pk).first()
+    found = open_data_agencies(pk=pk)
+    return found[0] if found else None
+
+
+def open_data_agreements_among(agreements: QuerySet[Agreement], ids: list[int]) -> QuerySet[Agreement]:
+    """The agreements of `agreements` the search engine found, with what a list row shows."""
+    return with_open_data_relations(agreements.filter(pk__in=ids))
+
+
+def ids_among(agreements: QuerySet[Agreement], ids: list[int]) -> set[int]:
+    """Which of `ids` are in `agreements` (a filtered, possibly `modified_since`, public list)."""
+    return set(agreements.filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def open_data_agreements_of_agency(*, agency: Agency) -> QuerySet[Agreement]:

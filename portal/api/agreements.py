@@ -29,9 +29,11 @@ from cooperation.selectors.catalogue import (
     order_catalogue,
 )
 from cooperation.selectors.open_data import (
+    ids_among,
     newest_modification,
     open_data_agreement,
     open_data_agreements,
+    open_data_agreements_among,
     open_data_agreements_in_order,
     open_data_monev_reports,
     unknown_reference_ids,
@@ -324,11 +326,11 @@ def _searched(
         )
     if sort in CATALOGUE_SORTS:
         ids = _matching_ids(filters, selected, sort=SEARCH_NEWEST)
-        ordered = order_catalogue(with_open_data_relations(agreements.filter(pk__in=ids)), sort=CATALOGUE_SORTS[sort])
+        ordered = order_catalogue(open_data_agreements_among(agreements, ids), sort=CATALOGUE_SORTS[sort])
         return paginate(request, response, ordered, page=page, page_size=page_size, serialize=serialize)
     # Relevance with modified_since: the engine's order, kept for the hits that changed.
     ids = _matching_ids(filters, selected, sort=engine_sort)
-    changed = set(agreements.filter(pk__in=ids).values_list("pk", flat=True))
+    changed = ids_among(agreements, ids)
     return paginate(
         request,
         response,

@@ -59,9 +59,7 @@ def list_documents(
 ):
     """Documents classified public (signed agreements, annexes, …), oldest first; restricted ones never appear."""
     reject_unknown_parameters(request, DocumentFilters.model_fields)
-    documents = open_data_documents(modified_since=params.modified_since)
-    if params.agreement is not None:
-        documents = documents.filter(agreement_id=params.agreement)
+    documents = open_data_documents(modified_since=params.modified_since, agreement_id=params.agreement)
     return list_page(
         request,
         response,
