@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
@@ -386,7 +387,7 @@ def list_agreements(request: HttpRequest, response: HttpResponse, filters: Query
 def _public_agreement(agreement_id: int) -> Agreement:
     agreement = open_data_agreement(pk=agreement_id)
     if agreement is None:
-        raise not_found(_("Naskah kerja sama"))
+        raise not_found(pgettext("api: the record not found", "Naskah kerja sama"))
     return agreement
 
 

@@ -8,7 +8,7 @@ rebuild is enqueued; a file never built yet is built during the request.
 import datetime
 
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from ninja import Router, Schema
 
 from ..open_data.bulk import BULK_FILES, file_states, open_for_download
@@ -96,7 +96,7 @@ def download_bulk_file(request: HttpRequest, filename: str):
     `ocds-records.json`, `documents-text.zip`), with Last-Modified (when it was built) and an ETag (its SHA-256)."""
     reject_unknown_parameters(request, ())
     if filename not in BULK_FILES:
-        raise not_found(_("Berkas unduhan massal"))
+        raise not_found(pgettext("api: the record not found", "Berkas unduhan massal"))
     download = open_for_download(filename)
     stored = download.file
     response = FileResponse(

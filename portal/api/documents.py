@@ -6,7 +6,7 @@ themselves are served by the site's permission-checked download (`download_url`)
 """
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from ninja import Path, Query, Router
 
 from cooperation.models import AgreementDocument
@@ -73,7 +73,7 @@ def list_documents(
 def _public_document(document_id: int) -> AgreementDocument:
     document = open_data_document(pk=document_id)
     if document is None:
-        raise not_found(_("Dokumen"))
+        raise not_found(pgettext("api: the record not found", "Dokumen"))
     return document
 
 

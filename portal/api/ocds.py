@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from ninja import Router
 from pydantic import Field
 
@@ -51,7 +51,7 @@ def _one(request: HttpRequest, response: HttpResponse, agreement_id: int, build:
     links = PublicLinks.for_request(request)
     releases = ocds.releases_for([agreement_id], links=links).get(agreement_id)
     if not releases:
-        raise not_found(_("Naskah kerja sama"))
+        raise not_found(pgettext("api: the record not found", "Naskah kerja sama"))
     package = build(releases, uri=request.build_absolute_uri(request.path), links=links)
     set_last_modified(response, datetime.datetime.fromisoformat(package["publishedDate"]))
     _json(response)

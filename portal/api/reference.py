@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
@@ -169,7 +169,7 @@ def get_partner(request: HttpRequest, response: HttpResponse, partner_id: Path[I
         request,
         response,
         open_data_partner(pk=partner_id),
-        missing=_("Mitra"),
+        missing=pgettext("api: the record not found", "Mitra"),
         agreements_of=lambda partner: open_data_agreements_of_partner(partner=partner),
         serialize=serialize_partner,
     )
@@ -204,7 +204,7 @@ def get_agency(request: HttpRequest, response: HttpResponse, agency_id: Path[Id]
         request,
         response,
         open_data_agency(pk=agency_id),
-        missing=_("Perangkat daerah"),
+        missing=pgettext("api: the record not found", "Perangkat daerah"),
         agreements_of=lambda agency: open_data_agreements_of_agency(agency=agency),
         serialize=serialize_agency,
     )

@@ -100,3 +100,10 @@ def test_a_page_size_over_the_limit_is_explained_in_indonesian(client):
     assert error["code"] == "invalid_parameter"
     assert "page_size: paling besar 100" in error["message"]
     assert error["details"] == [{"parameter": "page_size", "message": "paling besar 100"}]
+
+
+def test_a_missing_record_is_named_in_the_clients_language(client):
+    english = client.get(f"{API}/documents/999999", HTTP_ACCEPT_LANGUAGE="en").json()["error"]
+    indonesian = client.get(f"{API}/documents/999999").json()["error"]
+    assert english["message"] == "Document not found or not published."
+    assert indonesian["message"] == "Dokumen tidak ditemukan atau tidak dipublikasikan."
