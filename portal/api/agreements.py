@@ -154,11 +154,6 @@ def serialize_agreement(agreement: Agreement, links: PublicLinks) -> dict:
     }
 
 
-def api_root(links: PublicLinks) -> str:
-    """The API's absolute root, e.g. https://host/api/v1, for links to endpoints other modules name."""
-    return links.api("agreements").rsplit("/agreements", 1)[0]
-
-
 def _parties(agreement: Agreement) -> list[dict]:
     """The region and each partner as the document names them; signatories' NIPs and contacts are not read."""
     parties = [
@@ -220,7 +215,7 @@ def serialize_agreement_detail(agreement: Agreement, links: PublicLinks) -> dict
         "restricted_document_count": restricted_document_count(agreement=agreement),
         "monev": [serialize_report(report, links) for report in reports],
         "monev_url": links.api("agreement_monev", agreement_id=agreement.pk),
-        "ocds_record_url": f"{api_root(links)}/ocds/records/{agreement.pk}",
+        "ocds_record_url": links.api("ocds_record", agreement_id=agreement.pk),
     }
 
 

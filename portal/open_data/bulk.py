@@ -51,6 +51,7 @@ from cooperation.selectors.open_data_files import (
 from cooperation.storage import document_storage
 
 from ..models import OpenDataFile
+from ..selectors import stored_open_data_file, stored_open_data_files
 from .links import PublicLinks
 from .tables import XLSX_TYPE, batched, csv_lines, json_lines, write_xlsx
 
@@ -357,7 +358,7 @@ def build_file(
             temporary.flush()
             size = temporary.seek(0, os.SEEK_END)
             sha256 = _sha256(temporary)
-            current = OpenDataFile.objects.filter(name=name).first()
+            current = stored_open_data_file(name)
             if current is not None and current.sha256 == sha256 and storage.exists(current.file.name):
                 OpenDataFile.objects.filter(pk=current.pk).update(version=version)
                 current.version = version
@@ -440,8 +441,8 @@ def build_open_data(
 
 
 def stored_files() -> dict[str, OpenDataFile]:
-    """The built files by name, one query."""
-    return {row.name: row for row in OpenDataFile.objects.filter(name__in=list(BULK_FILES))}
+    """The built files of the publication by name, one query."""
+    return stored_open_data_files(BULK_FILES)
 
 
 @dataclass(frozen=True)
@@ -477,7 +478,7 @@ def open_for_download(name: str) -> Download:
     """
     spec = BULK_FILES[name]
     version = open_data_versions()[spec.family]
-    row = OpenDataFile.objects.filter(name=name).first()
+    row = stored_open_data_file(name)
     if row is None or not document_storage().exists(row.file.name):
         row = build_file(name, version=version)
     content = row.file.open("rb")

@@ -4,12 +4,11 @@ With a request the host is the one the client used; without one (a bulk build in
 is the default site's, as Wagtail knows it.
 """
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils import translation
 from wagtail.models import Locale
 
-from ..models import CatalogueIndexPage
+from ..models import CatalogueIndexPage, catalogue_for
 
 
 class PublicLinks:
@@ -58,8 +57,8 @@ class PublicLinks:
 
 
 def _catalogue_page() -> CatalogueIndexPage | None:
-    """The Indonesian catalogue: the register's canonical public address."""
-    pages = CatalogueIndexPage.objects.live()
-    with translation.override(None):
-        default = Locale.get_default()
-    return pages.filter(locale=default).first() or pages.first()
+    """The Indonesian catalogue: the register's canonical public address (None before the site is set up)."""
+    try:
+        return catalogue_for(Locale.get_default())
+    except Http404:
+        return None
